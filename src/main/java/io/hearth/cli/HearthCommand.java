@@ -1,0 +1,20 @@
+package io.hearth.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Unmatched;
+
+@Command(name = "hearth", mixinStandardHelpOptions = true, versionProvider = HearthVersion.class,
+        description = "Hearth, a secure patient portal. With no command, serves the portal.",
+        subcommands = { ServeCommand.class, AdminCommand.class })
+class HearthCommand implements Runnable {
+
+    @Unmatched
+    List<String> springArguments = new ArrayList<>();
+
+    @Override
+    public void run() {
+        new ServeCommand(springArguments).run();
+    }
+}

@@ -1,0 +1,97 @@
+package io.hearth.identity.internal;
+
+import io.hearth.identity.Role;
+import io.hearth.identity.Usernames;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+@Entity
+@Table(name = "account")
+class Account {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, length = 64)
+    private String username;
+
+    @Column(name = "username_key", nullable = false, length = 64, unique = true)
+    private String usernameKey;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Column(name = "password_hash", nullable = false, length = 255)
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role", nullable = false, length = 32)
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+    @Version
+    private long version;
+
+    protected Account() {
+    }
+
+    Account(String username, String displayName, String passwordHash, Set<Role> roles, Instant now) {
+        this.id = UUID.randomUUID();
+        this.username = username.strip();
+        this.usernameKey = Usernames.key(username);
+        this.displayName = displayName.strip();
+        this.passwordHash = passwordHash;
+        this.roles = EnumSet.copyOf(roles);
+        this.enabled = true;
+        this.createdAt = now;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String username() {
+        return username;
+    }
+
+    String displayName() {
+        return displayName;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    Set<Role> roles() {
+        return Set.copyOf(roles);
+    }
+
+    @Override
+    public String toString() {
+        return "Account[" + id + "]";
+    }
+}

@@ -1,0 +1,63 @@
+package io.hearth.identity.internal;
+
+import io.hearth.identity.AccountRejectedException;
+import io.hearth.identity.Accounts;
+import io.hearth.identity.Role;
+import io.hearth.identity.Usernames;
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class AccountService implements Accounts {
+
+    private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._@-]{3,64}");
+
+    private final AccountRepository accounts;
+    private final PasswordPolicy policy;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+
+    AccountService(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, Clock clock) {
+        this.accounts = accounts;
+        this.policy = policy;
+        this.encoder = encoder;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public UUID create(String username, String displayName, char[] password, Set<Role> roles) {
+        String key = Usernames.key(username);
+        if (!USERNAME.matcher(key).matches()) {
+            throw new AccountRejectedException("A username has 3 to 64 letters, digits, dots, dashes, underscores or @.");
+        }
+        if (displayName == null || displayName.isBlank() || displayName.length() > 200 || displayName.chars().anyMatch(Character::isISOControl)) {
+            throw new AccountRejectedException("A display name has 1 to 200 characters and no control characters.");
+        }
+        if (roles.isEmpty()) {
+            throw new AccountRejectedException("An account needs at least one role.");
+        }
+        String normalised = PasswordPolicy.normalise(password);
+        policy.check(normalised, username, displayName);
+        if (accounts.existsByUsernameKey(key)) {
+            throw new AccountRejectedException("That username is taken.");
+        }
+        try {
+            return accounts.saveAndFlush(new Account(username, displayName, encoder.encode(normalised), roles, clock.instant())).id();
+        } catch (DataIntegrityViolationException raceLost) {
+            throw new AccountRejectedException("That username is taken.");
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean exists(String username) {
+        return accounts.existsByUsernameKey(Usernames.key(username));
+    }
+}

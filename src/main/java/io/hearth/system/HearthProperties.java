@@ -1,0 +1,26 @@
+package io.hearth.system;
+
+import java.net.URI;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the whole portal; each module keeps its own settings record beside its code.
+ *
+ * @param dataDir folder for the embedded database, the development certificate and key material
+ * @param baseUrl the public https address; links in emails and redirects are built from it, never from the Host header
+ * @param practiceName shown in the page header and in notices
+ * @param http the plain-HTTP connector that only redirects
+ */
+@ConfigurationProperties("hearth")
+public record HearthProperties(
+        @DefaultValue("./data") Path dataDir,
+        URI baseUrl,
+        @DefaultValue("Hearth") String practiceName,
+        @DefaultValue Http http) {
+
+    /** @param redirectPort port of the plain-HTTP connector; -1 switches it off, 0 picks a free port */
+    public record Http(@DefaultValue("8080") int redirectPort) {
+    }
+}
