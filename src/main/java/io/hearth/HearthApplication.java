@@ -9,6 +9,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class HearthApplication {
 
     public static void main(String[] args) {
-        HearthCommandLine.run(args);
+        HearthCommandLine.run(HearthApplication.class, args);
     }
 }

@@ -1,6 +1,5 @@
 package io.hearth.cli;
 
-import io.hearth.HearthApplication;
 import io.hearth.identity.AccountRejectedException;
 import io.hearth.identity.Accounts;
 import io.hearth.identity.Role;
@@ -30,6 +29,8 @@ import picocli.CommandLine.Unmatched;
         description = "Creates an administrator account. Prompts for the password unless --password-file is given.")
 class CreateAdministratorCommand implements Callable<Integer> {
 
+    private final Class<?> application;
+
     @Spec
     CommandSpec spec;
 
@@ -48,6 +49,10 @@ class CreateAdministratorCommand implements Callable<Integer> {
     @Unmatched
     List<String> springArguments = new ArrayList<>();
 
+    CreateAdministratorCommand(Class<?> application) {
+        this.application = application;
+    }
+
     @Override
     public Integer call() throws IOException {
         char[] password = readPassword();
@@ -56,7 +61,7 @@ class CreateAdministratorCommand implements Callable<Integer> {
             return 2;
         }
         EnumSet<Role> roles = securityOfficer ? EnumSet.of(Role.ADMIN, Role.SECURITY_OFFICER) : EnumSet.of(Role.ADMIN);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HearthApplication.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .run(springArguments.toArray(String[]::new))) {
             context.getBean(Accounts.class).create(username, displayName, password, roles);

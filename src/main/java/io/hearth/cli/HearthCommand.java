@@ -10,11 +10,19 @@ import picocli.CommandLine.Unmatched;
         subcommands = { ServeCommand.class, AdminCommand.class })
 class HearthCommand implements Runnable {
 
+    private final Class<?> application;
+
     @Unmatched
     List<String> springArguments = new ArrayList<>();
 
+    HearthCommand(Class<?> application) {
+        this.application = application;
+    }
+
     @Override
     public void run() {
-        new ServeCommand(springArguments).run();
+        ServeCommand serve = new ServeCommand(application);
+        serve.springArguments = springArguments;
+        serve.run();
     }
 }

@@ -11,9 +11,10 @@ public final class HearthCommandLine {
     private HearthCommandLine() {
     }
 
-    public static void run(String[] args) {
+    /** @param application the Spring Boot application class that commands start (passed in to keep cli free of a cycle) */
+    public static void run(Class<?> application, String[] args) {
         System.setProperty("jdk.tls.rejectClientInitiatedRenegotiation", "true");
-        CommandLine commandLine = commandLine();
+        CommandLine commandLine = commandLine(application);
         int exitCode = commandLine.execute(args);
         CommandLine.ParseResult parsed = commandLine.getParseResult();
         boolean serving = exitCode == 0 && parsed != null && !parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested()
@@ -23,9 +24,23 @@ public final class HearthCommandLine {
         }
     }
 
-    static CommandLine commandLine() {
-        return new CommandLine(new HearthCommand())
-                .setUnmatchedOptionsArePositionalParams(false)
+    static CommandLine commandLine(Class<?> application) {
+        return new CommandLine(HearthCommand.class, new ApplicationAwareFactory(application))
                 .setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /** Hands the application class to every command that has a constructor taking it. */
+    private record ApplicationAwareFactory(Class<?> application) implements CommandLine.IFactory {
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                var constructor = type.getDeclaredConstructor(Class.class);
+                constructor.setAccessible(true);
+                return constructor.newInstance(application);
+            } catch (NoSuchMethodException noApplicationConstructor) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
     }
 }

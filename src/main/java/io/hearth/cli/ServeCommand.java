@@ -1,6 +1,5 @@
 package io.hearth.cli;
 
-import io.hearth.HearthApplication;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
@@ -11,18 +10,17 @@ import picocli.CommandLine.Unmatched;
         description = "Serves the portal (the default). Spring settings may follow, e.g. --server.port=9443.")
 class ServeCommand implements Runnable {
 
+    private final Class<?> application;
+
     @Unmatched
     List<String> springArguments = new ArrayList<>();
 
-    ServeCommand() {
-    }
-
-    ServeCommand(List<String> springArguments) {
-        this.springArguments = springArguments;
+    ServeCommand(Class<?> application) {
+        this.application = application;
     }
 
     @Override
     public void run() {
-        SpringApplication.run(HearthApplication.class, springArguments.toArray(String[]::new));
+        SpringApplication.run(application, springArguments.toArray(String[]::new));
     }
 }

@@ -1,5 +1,6 @@
 package io.hearth.identity.web;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -17,6 +18,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
  * modules add role rules for their own paths.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class WebSecurity {
 
     static final String CONTENT_SECURITY_POLICY = String.join("; ",

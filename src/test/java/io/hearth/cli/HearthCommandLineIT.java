@@ -1,0 +1,78 @@
+package io.hearth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hearth.HearthApplication;
+import io.hearth.test.TestDatabase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class HearthCommandLineIT {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void helpListsTheCommands() {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = HearthCommandLine.commandLine(HearthApplication.class);
+        commandLine.setOut(new PrintWriter(out));
+
+        int exit = commandLine.execute("--help");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("serve", "admin");
+    }
+
+    @Test
+    void adminCreateMakesTheFirstAdministratorWithAPasswordFromAFile() throws Exception {
+        String database = TestDatabase.createDatabase();
+        Path passwordFile = Files.writeString(temp.resolve("password"), "granite-orchid-lighthouse-64\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = HearthCommandLine.commandLine(HearthApplication.class);
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+
+        int exit = commandLine.execute("admin", "create", "--username", "first.admin", "--name", "First Admin",
+                "--password-file", passwordFile.toString(), "--spring.datasource.url=" + database,
+                "--spring.datasource.username=" + (TestDatabase.onPostgres() ? TestDatabase.user() : "sa"),
+                "--spring.datasource.password=" + (TestDatabase.onPostgres() ? TestDatabase.password() : ""),
+                "--hearth.data-dir=" + temp);
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Created administrator first.admin");
+        try (var connection = DriverManager.getConnection(database, TestDatabase.onPostgres() ? TestDatabase.user() : "sa",
+                TestDatabase.onPostgres() ? TestDatabase.password() : "");
+                ResultSet roles = connection.createStatement().executeQuery(
+                        "select r.role from account a join account_role r on r.account_id = a.id where a.username_key = 'first.admin'")) {
+            assertThat(roles.next()).isTrue();
+            assertThat(roles.getString(1)).isEqualTo("ADMIN");
+        }
+    }
+
+    @Test
+    void adminCreateRefusesAWeakPasswordAndSaysWhy() throws Exception {
+        String database = TestDatabase.createDatabase();
+        Path passwordFile = Files.writeString(temp.resolve("password"), "password1234\n");
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = HearthCommandLine.commandLine(HearthApplication.class);
+        commandLine.setErr(new PrintWriter(err));
+
+        int exit = commandLine.execute("admin", "create", "--username", "weak.admin", "--name", "Weak Admin",
+                "--password-file", passwordFile.toString(), "--spring.datasource.url=" + database,
+                "--spring.datasource.username=" + (TestDatabase.onPostgres() ? TestDatabase.user() : "sa"),
+                "--spring.datasource.password=" + (TestDatabase.onPostgres() ? TestDatabase.password() : ""),
+                "--hearth.data-dir=" + temp);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("Not created", "too easy to guess");
+    }
+}

@@ -1,0 +1,110 @@
+package io.hearth.test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A browser-like HTTPS client for integration tests: it trusts exactly the portal's development certificate,
+ * keeps cookies, does not follow redirects, and knows how to sign in through the real form (with its CSRF token).
+ */
+public final class PortalClient {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final String baseUrl;
+    private final HttpClient http;
+
+    public PortalClient(int port) {
+        this.baseUrl = "https://localhost:" + port;
+        this.http = HttpClient.newBuilder()
+                .sslContext(trustingDevelopmentCertificate())
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    public static SSLContext trustingDevelopmentCertificate() {
+        try {
+            Path dataDir = Path.of("target/it-data/tls");
+            String password = Files.readString(dataDir.resolve("localhost.p12.password")).trim();
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(dataDir.resolve("localhost.p12"))) {
+                store.load(in, password.toCharArray());
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot trust the development certificate", e);
+        }
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(request(path, headers).GET().build());
+    }
+
+    public HttpResponse<String> send(String method, String path, String... headers) {
+        return send(request(path, headers).method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    public HttpResponse<String> postForm(String path, String form) {
+        return send(request(path, "Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    /** Posts a form from the page at {@code pagePath}, with the CSRF token that page carries. */
+    public HttpResponse<String> submit(String pagePath, String actionPath, String form) {
+        String token = csrfToken(get(pagePath).body());
+        return postForm(actionPath, (form.isEmpty() ? "" : form + "&") + "_csrf=" + token);
+    }
+
+    public HttpResponse<String> signIn(String username, String password) {
+        return submit("/signin", "/signin", "username=" + encode(username) + "&password=" + encode(password));
+    }
+
+    public static String csrfToken(String html) {
+        Matcher matcher = CSRF.matcher(html);
+        if (!matcher.find()) {
+            throw new AssertionError("No CSRF token on the page");
+        }
+        return matcher.group(1);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return builder;
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

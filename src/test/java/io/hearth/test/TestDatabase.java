@@ -1,0 +1,110 @@
+package io.hearth.test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * A fresh PostgreSQL database for each test context, dropped when the test JVM ends. Settings come from
+ * HEARTH_TEST_PG_URL (the server, default jdbc:postgresql://127.0.0.1:5432/), HEARTH_TEST_PG_USER and
+ * HEARTH_TEST_PG_PASSWORD (default hearth_test, a role with CREATEDB). Without a reachable server the tests fall
+ * back to in-memory H2 with a loud warning, unless HEARTH_TEST_REQUIRE_POSTGRES=true.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
+    private static final List<String> CREATED = new CopyOnWriteArrayList<>();
+    private static volatile Boolean postgresReachable;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropCreated, "drop-test-databases"));
+    }
+
+    public static String serverUrl() {
+        String url = System.getenv().getOrDefault("HEARTH_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
+        return url.endsWith("/") ? url : url + "/";
+    }
+
+    public static String user() {
+        return System.getenv().getOrDefault("HEARTH_TEST_PG_USER", "hearth_test");
+    }
+
+    public static String password() {
+        return System.getenv().getOrDefault("HEARTH_TEST_PG_PASSWORD", "hearth_test");
+    }
+
+    public static boolean postgresRequired() {
+        return Boolean.parseBoolean(System.getenv("HEARTH_TEST_REQUIRE_POSTGRES"));
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", Map.of(
+                "spring.datasource.url", createDatabase(),
+                "spring.datasource.username", postgresReachable() ? user() : "sa",
+                "spring.datasource.password", postgresReachable() ? password() : "")));
+    }
+
+    /** A new empty database; its JDBC URL. */
+    public static String createDatabase() {
+        String name = "hearth_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        if (!postgresReachable()) {
+            return "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        }
+        try (Connection admin = DriverManager.getConnection(serverUrl() + "postgres", user(), password())) {
+            admin.createStatement().execute("create database " + name);
+            CREATED.add(name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create test database " + name, e);
+        }
+        return serverUrl() + name;
+    }
+
+    public static boolean onPostgres() {
+        return postgresReachable();
+    }
+
+    private static synchronized boolean postgresReachable() {
+        if (postgresReachable == null) {
+            try (Connection ignored = DriverManager.getConnection(serverUrl() + "postgres", user(), password())) {
+                postgresReachable = true;
+            } catch (SQLException e) {
+                if (postgresRequired()) {
+                    throw new IllegalStateException("HEARTH_TEST_REQUIRE_POSTGRES=true but PostgreSQL at " + serverUrl()
+                            + " is not reachable as " + user() + ": " + e.getMessage(), e);
+                }
+                log.warn("""
+
+                        ************************************************************************
+                        PostgreSQL at {} is not reachable ({}).
+                        Integration tests are FALLING BACK TO H2. Production runs on PostgreSQL:
+                        start it (see .ci/run) or set HEARTH_TEST_REQUIRE_POSTGRES=true.
+                        ************************************************************************""", serverUrl(), e.getMessage());
+                postgresReachable = false;
+            }
+        }
+        return postgresReachable;
+    }
+
+    private static void dropCreated() {
+        if (CREATED.isEmpty()) {
+            return;
+        }
+        try (Connection admin = DriverManager.getConnection(serverUrl() + "postgres", user(), password())) {
+            for (String name : CREATED) {
+                admin.createStatement().execute("drop database if exists " + name + " with (force)");
+            }
+        } catch (SQLException e) {
+            log.warn("Could not drop test databases: {}", e.getMessage());
+        }
+    }
+}
