@@ -1,0 +1,85 @@
+package io.hearth.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hearth.test.PortalTest;
+import io.hearth.test.browser.Browser;
+import io.hearth.test.browser.HomePage;
+import io.hearth.test.browser.SignInPage;
+import java.util.EnumSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@PortalTest
+class SignInBrowserIT {
+
+    static final String PASSWORD = "saffron-kestrel-ladder-26";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    Browser browser;
+
+    @BeforeEach
+    void open() throws Exception {
+        browser = Browser.open(port);
+        if (!accounts.exists("browser.patient")) {
+            accounts.create("browser.patient", "Browser Patient", PASSWORD.toCharArray(), EnumSet.of(Role.PATIENT));
+        }
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        browser.close();
+    }
+
+    @Test
+    void theSignInPageIsAccessibleAndSigningInAndOutWorks() {
+        SignInPage signIn = SignInPage.open(browser);
+        assertThat(signIn.heading()).isEqualTo("Sign in to your portal");
+        browser.assertAccessible();
+
+        HomePage home = signIn.signIn("browser.patient", PASSWORD);
+        assertThat(home.heading()).isEqualTo("Welcome, browser.patient");
+        browser.assertAccessible();
+
+        SignInPage after = home.signOut();
+        assertThat(browser.driver().getPageSource()).contains("You are signed out.");
+        assertThat(after.heading()).isEqualTo("Sign in to your portal");
+    }
+
+    @Test
+    void aFailedSignInIsAnnouncedAccessibly() {
+        SignInPage page = SignInPage.open(browser).signInExpectingFailure("browser.patient", "wrong-password-entirely");
+
+        assertThat(page.alert()).contains("not right");
+        browser.assertAccessible();
+    }
+
+    @Test
+    void theSkipLinkIsTheFirstThingTheKeyboardReaches() {
+        SignInPage.open(browser);
+
+        browser.driver().findElement(By.tagName("body")).sendKeys(Keys.TAB);
+
+        assertThat(browser.driver().switchTo().activeElement().getText()).isEqualTo("Skip to main content");
+    }
+
+    @Test
+    void anErrorPageIsAccessible() {
+        browser.go("/signin");
+        SignInPage.open(browser).signIn("browser.patient", PASSWORD);
+        browser.go("/no/such/page");
+
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("We could not find that page");
+        browser.assertAccessible();
+    }
+}

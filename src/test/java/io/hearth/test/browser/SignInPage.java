@@ -1,0 +1,50 @@
+package io.hearth.test.browser;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+public final class SignInPage {
+
+    private final Browser browser;
+
+    private SignInPage(Browser browser) {
+        this.browser = browser;
+    }
+
+    public static SignInPage open(Browser browser) {
+        browser.go("/signin");
+        return new SignInPage(browser);
+    }
+
+    static SignInPage attached(Browser browser) {
+        return new SignInPage(browser);
+    }
+
+    public String heading() {
+        return driver().findElement(By.tagName("h1")).getText();
+    }
+
+    public SignInPage signInExpectingFailure(String username, String password) {
+        fill(username, password);
+        return this;
+    }
+
+    public HomePage signIn(String username, String password) {
+        fill(username, password);
+        return new HomePage(browser);
+    }
+
+    public String alert() {
+        return driver().findElement(By.cssSelector("[role=alert]")).getText();
+    }
+
+    private void fill(String username, String password) {
+        driver().findElement(By.id("username")).sendKeys(username);
+        driver().findElement(By.id("password")).sendKeys(password);
+        driver().findElement(By.cssSelector("form button[type=submit]")).click();
+    }
+
+    private WebDriver driver() {
+        return browser.driver();
+    }
+}
