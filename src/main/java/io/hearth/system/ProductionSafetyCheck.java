@@ -46,6 +46,10 @@ class ProductionSafetyCheck implements EnvironmentPostProcessor, Ordered {
         if (environment.getProperty("hearth.demo.enabled", Boolean.class, false)) {
             problems.add("demo data is switched on; set HEARTH_DEMO_ENABLED=false");
         }
+        if (environment.getProperty("hearth.crypto.master-passphrase", "").isBlank()
+                && environment.getProperty("hearth.crypto.master-passphrase-file", "").isBlank()) {
+            problems.add("no master key passphrase is configured; set HEARTH_MASTER_PASSPHRASE or HEARTH_MASTER_PASSPHRASE_FILE");
+        }
         String baseUrl = environment.getProperty("hearth.base-url", "");
         if (!baseUrl.startsWith("https://") || baseUrl.startsWith("https://localhost")) {
             problems.add("the public address is not set; set HEARTH_BASE_URL to the portal's https:// address");

@@ -1,0 +1,24 @@
+package io.hearth.crypto;
+
+import java.util.Map;
+
+/**
+ * Implemented, as a bean, by every module with encrypted columns, so key rotation can count and rewrite its values.
+ * Use {@link FieldCipher#keyIdOf(byte[])} to tell which key a value is under and {@link FieldCipher#reencrypt} to move
+ * it to the current primary key.
+ */
+public interface ReencryptionTarget {
+
+    /** A short name for progress reports, e.g. {@code patient.name}. */
+    String name();
+
+    /** How many stored values are under each key id (null values are not counted). */
+    Map<Integer, Long> countByKeyId();
+
+    /**
+     * Re-encrypts, in one transaction, up to {@code batchSize} values that are not under {@code primaryKeyId}.
+     *
+     * @return how many values were rewritten; 0 when none are left
+     */
+    int reencryptBatch(int primaryKeyId, int batchSize);
+}
