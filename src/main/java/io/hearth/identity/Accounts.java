@@ -1,5 +1,6 @@
 package io.hearth.identity;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,4 +16,13 @@ public interface Accounts {
     UUID create(String username, String displayName, char[] password, Set<Role> roles);
 
     boolean exists(String username);
+
+    /** Links a patient's account to their patient record. */
+    void linkPatient(String username, UUID patientId);
+
+    /** The patient record a patient's account belongs to; empty for staff and for unlinked accounts. */
+    Optional<UUID> patientOf(String username);
+
+    /** How colleagues and patients see this person's name, e.g. in a patient's access log; empty if unknown. */
+    Optional<String> displayNameOf(String username);
 }

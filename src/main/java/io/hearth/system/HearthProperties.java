@@ -12,13 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl the public https address; links in emails and redirects are built from it, never from the Host header
  * @param practiceName shown in the page header and in notices
  * @param http the plain-HTTP connector that only redirects
+ * @param timeZone the practice's time zone: every time is shown in it, with the zone named
  */
 @ConfigurationProperties("hearth")
 public record HearthProperties(
         @DefaultValue("./data") Path dataDir,
         URI baseUrl,
         @DefaultValue("Hearth") String practiceName,
-        @DefaultValue Http http) {
+        @DefaultValue Http http,
+        @DefaultValue("America/New_York") java.time.ZoneId timeZone) {
 
     /** @param redirectPort port of the plain-HTTP connector; -1 switches it off, 0 picks a free port */
     public record Http(@DefaultValue("8080") int redirectPort) {

@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -18,6 +21,13 @@ class HearthCommandLineIT {
 
     @TempDir
     Path temp;
+
+    private static String[] withSettings(List<String> arguments, Map<String, Object> settings) {
+        List<String> all = new ArrayList<>(arguments);
+        settings.forEach((key, value) -> all.add("--" + key + "=" + value));
+        all.add("--hearth.crypto.master-passphrase=test-only-passphrase-not-secret");
+        return all.toArray(String[]::new);
+    }
 
     @Test
     void helpListsTheCommands() {
@@ -41,11 +51,8 @@ class HearthCommandLineIT {
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
 
-        int exit = commandLine.execute("admin", "create", "--username", "first.admin", "--name", "First Admin",
-                "--password-file", passwordFile.toString(), "--spring.datasource.url=" + database,
-                "--spring.datasource.username=" + (TestDatabase.onPostgres() ? TestDatabase.user() : "sa"),
-                "--spring.datasource.password=" + (TestDatabase.onPostgres() ? TestDatabase.password() : ""),
-                "--hearth.data-dir=" + temp);
+        int exit = commandLine.execute(withSettings(List.of("admin", "create", "--username", "first.admin", "--name", "First Admin",
+                "--password-file", passwordFile.toString(), "--hearth.data-dir=" + temp), TestDatabase.settings(database)));
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Created administrator first.admin");
@@ -66,11 +73,8 @@ class HearthCommandLineIT {
         CommandLine commandLine = HearthCommandLine.commandLine(HearthApplication.class);
         commandLine.setErr(new PrintWriter(err));
 
-        int exit = commandLine.execute("admin", "create", "--username", "weak.admin", "--name", "Weak Admin",
-                "--password-file", passwordFile.toString(), "--spring.datasource.url=" + database,
-                "--spring.datasource.username=" + (TestDatabase.onPostgres() ? TestDatabase.user() : "sa"),
-                "--spring.datasource.password=" + (TestDatabase.onPostgres() ? TestDatabase.password() : ""),
-                "--hearth.data-dir=" + temp);
+        int exit = commandLine.execute(withSettings(List.of("admin", "create", "--username", "weak.admin", "--name", "Weak Admin",
+                "--password-file", passwordFile.toString(), "--hearth.data-dir=" + temp), TestDatabase.settings(database)));
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("Not created", "too easy to guess");

@@ -23,12 +23,13 @@ class ProductionProfileTests {
     void refusesEveryUnsafeDefaultAtOnce() {
         assertThatThrownBy(() -> startProd("hearth.db.url=jdbc:h2:mem:x", "hearth.demo.enabled=true"))
                 .isInstanceOf(UnsafeProductionSettingsException.class)
-                .satisfies(failure -> assertThat(((UnsafeProductionSettingsException) failure).problems()).hasSize(5))
+                .satisfies(failure -> assertThat(((UnsafeProductionSettingsException) failure).problems()).hasSize(6))
                 .hasMessageContaining("embedded H2")
                 .hasMessageContaining("database password")
                 .hasMessageContaining("self-signed")
                 .hasMessageContaining("demo data")
-                .hasMessageContaining("HEARTH_BASE_URL");
+                .hasMessageContaining("HEARTH_BASE_URL")
+                .hasMessageContaining("master key passphrase");
     }
 
     @Test
@@ -36,7 +37,8 @@ class ProductionProfileTests {
         assertThatThrownBy(() -> startProd(
                 "hearth.db.url=jdbc:postgresql://db.internal:5432/hearth",
                 "hearth.db.password=a-long-random-database-password",
-                "hearth.base-url=https://portal.example-practice.org"))
+                "hearth.base-url=https://portal.example-practice.org",
+                "hearth.crypto.master-passphrase-file=/run/secrets/hearth-master-passphrase"))
                 .isInstanceOfSatisfying(UnsafeProductionSettingsException.class,
                         failure -> assertThat(failure.problems()).singleElement().asString().contains("TLS certificate"));
     }

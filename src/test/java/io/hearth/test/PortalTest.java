@@ -22,7 +22,8 @@ import org.springframework.test.context.ContextConfiguration;
         "hearth.http.redirect-port=0",
         "management.server.port=0",
         "spring.datasource.hikari.maximum-pool-size=5",
-        "spring.thymeleaf.cache=false" })
+        "spring.thymeleaf.cache=false",
+        "hearth.crypto.master-passphrase=test-only-passphrase-not-secret" })
 @ContextConfiguration(initializers = { TestDatabase.class, TestMail.class })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public @interface PortalTest {

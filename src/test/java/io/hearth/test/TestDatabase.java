@@ -46,12 +46,29 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         return Boolean.parseBoolean(System.getenv("HEARTH_TEST_REQUIRE_POSTGRES"));
     }
 
+    /** The role the portal connects as; the owner role ({@link #user()}) runs the migrations. */
+    public static String appUser() {
+        return System.getenv().getOrDefault("HEARTH_TEST_PG_APP_USER", "hearth_test_app");
+    }
+
+    public static String appPassword() {
+        return System.getenv().getOrDefault("HEARTH_TEST_PG_APP_PASSWORD", "hearth_test_app");
+    }
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", Map.of(
-                "spring.datasource.url", createDatabase(),
-                "spring.datasource.username", postgresReachable() ? user() : "sa",
-                "spring.datasource.password", postgresReachable() ? password() : "")));
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", settings(createDatabase())));
+    }
+
+    /** The hearth.db.* settings for a database made by {@link #createDatabase()}. */
+    public static Map<String, Object> settings(String url) {
+        boolean postgres = postgresReachable();
+        return Map.of(
+                "hearth.db.url", url,
+                "hearth.db.username", postgres ? appUser() : "sa",
+                "hearth.db.password", postgres ? appPassword() : "",
+                "hearth.db.owner-username", postgres ? user() : "sa",
+                "hearth.db.owner-password", postgres ? password() : "");
     }
 
     /** A new empty database; its JDBC URL. */

@@ -49,6 +49,9 @@ class Account {
     @Column(name = "role", nullable = false, length = 32)
     private Set<Role> roles = EnumSet.noneOf(Role.class);
 
+    @Column(name = "patient_id")
+    private UUID patientId;
+
     @Version
     private long version;
 
@@ -64,6 +67,17 @@ class Account {
         this.roles = EnumSet.copyOf(roles);
         this.enabled = true;
         this.createdAt = now;
+    }
+
+    void linkPatient(UUID patient) {
+        if (!roles.contains(Role.PATIENT)) {
+            throw new IllegalStateException("only a patient account is linked to a patient record");
+        }
+        this.patientId = patient;
+    }
+
+    java.util.Optional<UUID> patientId() {
+        return java.util.Optional.ofNullable(patientId);
     }
 
     UUID id() {

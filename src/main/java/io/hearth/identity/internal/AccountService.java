@@ -5,6 +5,7 @@ import io.hearth.identity.Accounts;
 import io.hearth.identity.Role;
 import io.hearth.identity.Usernames;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -53,6 +54,24 @@ class AccountService implements Accounts {
         } catch (DataIntegrityViolationException raceLost) {
             throw new AccountRejectedException("That username is taken.");
         }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UUID> patientOf(String username) {
+        return accounts.findByUsernameKey(Usernames.key(username)).flatMap(Account::patientId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> displayNameOf(String username) {
+        return accounts.findByUsernameKey(Usernames.key(username)).map(Account::displayName);
+    }
+
+    @Override
+    @Transactional
+    public void linkPatient(String username, UUID patient) {
+        accounts.findByUsernameKey(Usernames.key(username)).orElseThrow().linkPatient(patient);
     }
 
     @Override

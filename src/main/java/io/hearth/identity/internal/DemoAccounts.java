@@ -5,6 +5,7 @@ import io.hearth.identity.Role;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -23,6 +24,8 @@ import org.springframework.stereotype.Component;
 class DemoAccounts implements ApplicationRunner {
 
     static final String PASSWORD = "harbor-lantern-quilt-42";
+    /** The demo patient's record; the health-record import will give it real (synthetic) content. */
+    static final UUID DEMO_PATIENT = UUID.fromString("0d3f1c8e-5b7a-4e2f-9c61-2a4b8d7e6f01");
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
     private record Demo(String username, String displayName, Set<Role> roles) {
@@ -49,6 +52,9 @@ class DemoAccounts implements ApplicationRunner {
         for (Demo demo : ACCOUNTS) {
             if (!accounts.exists(demo.username())) {
                 accounts.create(demo.username(), demo.displayName(), PASSWORD.toCharArray(), demo.roles());
+                if (demo.roles().contains(Role.PATIENT)) {
+                    accounts.linkPatient(demo.username(), DEMO_PATIENT);
+                }
             }
             listing.append(System.lineSeparator()).append("  ").append(demo.username()).append("  ").append(demo.roles());
         }

@@ -51,6 +51,7 @@ class WebSecurity {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/signin", "/error", "/health", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/my/**").hasRole("PATIENT")
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/signin")

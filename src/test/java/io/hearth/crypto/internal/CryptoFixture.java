@@ -66,7 +66,7 @@ final class CryptoFixture {
         var dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
                 "jdbc:h2:mem:crypto-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                 "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
         return dataSource;
     }
 

@@ -66,6 +66,12 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Waits (up to 10 s) until the element is on the page, e.g. after a form submission navigated. */
+    public void waitFor(org.openqa.selenium.By element) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(element));
+    }
+
     public void go(String path) {
         driver.get(baseUrl + path);
     }

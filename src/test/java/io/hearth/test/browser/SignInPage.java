@@ -13,10 +13,11 @@ public final class SignInPage {
 
     public static SignInPage open(Browser browser) {
         browser.go("/signin");
-        return new SignInPage(browser);
+        return attached(browser);
     }
 
     static SignInPage attached(Browser browser) {
+        browser.waitFor(By.id("signin-heading"));
         return new SignInPage(browser);
     }
 
@@ -26,11 +27,13 @@ public final class SignInPage {
 
     public SignInPage signInExpectingFailure(String username, String password) {
         fill(username, password);
+        browser.waitFor(By.cssSelector("[role=alert]"));
         return this;
     }
 
     public HomePage signIn(String username, String password) {
         fill(username, password);
+        browser.waitFor(By.id("home-heading"));
         return new HomePage(browser);
     }
 

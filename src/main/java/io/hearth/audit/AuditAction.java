@@ -1,0 +1,22 @@
+package io.hearth.audit;
+
+/** What happened. The names are stable codes stored in the trail: add new ones, never rename or reuse one. */
+public enum AuditAction {
+    SIGN_IN_SUCCESS,
+    SIGN_IN_FAILURE,
+    SIGN_OUT,
+    ACCOUNT_CREATED,
+    ACCOUNT_LOCKED,
+    ACCOUNT_UNLOCKED,
+    PASSWORD_CHANGED,
+    SECOND_FACTOR_CHANGED,
+    PHI_VIEW,
+    PHI_CHANGE,
+    PHI_EXPORT,
+    BREAK_GLASS,
+    ADMIN_ACTION,
+    KEY_ROTATION,
+    DECRYPTION_FAILURE,
+    AUTHORIZATION_FAILURE,
+    AUDIT_VERIFIED
+}

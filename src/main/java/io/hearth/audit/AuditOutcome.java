@@ -1,0 +1,5 @@
+package io.hearth.audit;
+
+public enum AuditOutcome {
+    SUCCESS, FAILURE, DENIED
+}

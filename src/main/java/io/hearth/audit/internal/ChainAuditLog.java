@@ -1,0 +1,120 @@
+package io.hearth.audit.internal;
+
+import io.hearth.audit.Actor;
+import io.hearth.audit.AuditEvent;
+import io.hearth.audit.AuditLog;
+import io.hearth.system.RequestIds;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+@Service
+class ChainAuditLog implements AuditLog {
+
+    private static final int MAX_TEXT = 1000;
+    private final ChainWriter writer;
+    private final Clock clock;
+
+    ChainAuditLog(ChainWriter writer, Clock clock) {
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        NewEntry entry = entry(event);
+        try {
+            writer.append(entry).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditUnavailableException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AuditUnavailableException(e);
+        }
+    }
+
+    @Override
+    public void recordAfterCommit(AuditEvent event) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            record(event);
+            return;
+        }
+        // the actor and request are captured now, on the caller's thread, while they are still known
+        NewEntry entry = entry(event);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    writer.append(entry).get(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AuditUnavailableException(e);
+                } catch (ExecutionException | TimeoutException e) {
+                    throw new AuditUnavailableException(e);
+                }
+            }
+        });
+    }
+
+    private NewEntry entry(AuditEvent event) {
+        Actor actor = event.actor() != null ? event.actor() : currentActor();
+        HttpServletRequest request = currentRequest();
+        String clientAddress = null;
+        String requestId = null;
+        String sessionHash = null;
+        if (request != null) {
+            clientAddress = request.getRemoteAddr();
+            requestId = RequestIds.of(request);
+            HttpSession session = request.getSession(false);
+            sessionHash = session == null ? null : ChainHash.sha256("session:" + session.getId()).substring(0, 32);
+        }
+        // microseconds: what both databases store, so the hash read back is the hash written
+        return new NewEntry(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), clip(actor.id()), clip(actor.roles()), event.action().name(), event.outcome().name(),
+                event.patientId(), clip(event.objectType()), clip(event.objectId()), clip(event.reason()), clientAddress,
+                requestId, sessionHash);
+    }
+
+    private static Actor currentActor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated()) {
+            return Actor.ANONYMOUS;
+        }
+        String roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith("ROLE_")).map(authority -> authority.substring(5)).sorted()
+                .collect(Collectors.joining(","));
+        return new Actor(authentication.getName(), roles);
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes ? attributes.getRequest() : null;
+    }
+
+    /** Free text is kept to its column's size; control characters are escaped so no entry can fake a log line. */
+    private static String clip(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder safe = new StringBuilder(Math.min(text.length(), MAX_TEXT));
+        text.codePoints().limit(MAX_TEXT).forEach(point -> {
+            if (Character.isISOControl(point)) {
+                safe.append(String.format("\\u%04x", point));
+            } else {
+                safe.appendCodePoint(point);
+            }
+        });
+        return safe.length() > MAX_TEXT ? safe.substring(0, MAX_TEXT) : safe.toString();
+    }
+}

@@ -1,0 +1,53 @@
+package io.hearth.identity.internal;
+
+import io.hearth.audit.Actor;
+import io.hearth.audit.AuditAction;
+import io.hearth.audit.AuditEvent;
+import io.hearth.audit.AuditLog;
+import io.hearth.audit.AuditOutcome;
+import io.hearth.identity.Usernames;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every sign-in, failed sign-in and sign-out goes to the audit trail. A failure names the account only when one
+ * exists: what was typed into the username field is never stored, since people type passwords there by mistake.
+ */
+@Component
+class SignInAudit {
+
+    private final AuditLog audit;
+    private final AccountRepository accounts;
+
+    SignInAudit(AuditLog audit, AccountRepository accounts) {
+        this.audit = audit;
+        this.accounts = accounts;
+    }
+
+    @EventListener
+    void succeeded(AuthenticationSuccessEvent event) {
+        audit.record(AuditEvent.of(AuditAction.SIGN_IN_SUCCESS, AuditOutcome.SUCCESS).by(actor(event.getAuthentication())));
+    }
+
+    @EventListener
+    void failed(AbstractAuthenticationFailureEvent event) {
+        var account = accounts.findByUsernameKey(Usernames.key(event.getAuthentication().getName()));
+        audit.record(AuditEvent.of(AuditAction.SIGN_IN_FAILURE, AuditOutcome.FAILURE).by(Actor.ANONYMOUS)
+                .object("account", account.map(Account::id).orElse(null))
+                .because(event.getException().getClass().getSimpleName()));
+    }
+
+    @EventListener
+    void signedOut(LogoutSuccessEvent event) {
+        audit.record(AuditEvent.of(AuditAction.SIGN_OUT, AuditOutcome.SUCCESS).by(actor(event.getAuthentication())));
+    }
+
+    private static Actor actor(org.springframework.security.core.Authentication authentication) {
+        String roles = authentication.getAuthorities().stream().map(Object::toString).filter(role -> role.startsWith("ROLE_"))
+                .map(role -> role.substring(5)).sorted().reduce((a, b) -> a + "," + b).orElse("");
+        return new Actor(authentication.getName(), roles);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Patients: their record's people and permissions (care teams, proxies, consents, authorizations) and what they may
+ * see about access to their record. For now: the patient's access log page.
+ */
+package io.hearth.patients;

@@ -1,0 +1,13 @@
+-- Runs after every migration on PostgreSQL. Migrations run as the owner role (spring.flyway.user); the portal
+-- connects as the application role (${app_role}), which may read and write the feature tables but may only read and
+-- append to the audit trail.
+do $$
+begin
+    if '${app_role}' <> current_user then
+        execute 'grant select, insert, update, delete on all tables in schema public to "${app_role}"';
+        execute 'grant usage, select on all sequences in schema public to "${app_role}"';
+        execute 'revoke update, delete, truncate on audit_entry, audit_checkpoint from "${app_role}"';
+        execute 'revoke insert, update, delete, truncate on flyway_schema_history from "${app_role}"';
+    end if;
+end;
+$$;
