@@ -112,6 +112,27 @@ class ErrorHandlingIT {
         assertThat(new PortalClient(port).get("/health").body()).isEqualTo("{\"status\":\"UP\"}");
     }
 
+    @Test
+    void metricsAreServedOnlyOnTheLoopbackManagementPort() throws Exception {
+        var metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory");
+
+        var nonLoopback = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .filter(network -> { try { return network.isUp() && !network.isLoopback(); } catch (java.net.SocketException e) { return false; } })
+                .flatMap(network -> java.util.Collections.list(network.getInetAddresses()).stream())
+                .filter(address -> address instanceof java.net.Inet4Address).findFirst();
+        if (nonLoopback.isPresent()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new java.net.Socket(nonLoopback.get(), managementPort).close())
+                    .as("the management port is not reachable from " + nonLoopback.get()).isInstanceOf(java.net.ConnectException.class);
+        }
+    }
+
+    @org.springframework.beans.factory.annotation.Value("${local.management.port}")
+    int managementPort;
+
     private static void assertLeaksNothing(HttpResponse<String> response) {
         assertThat(response.body())
                 .doesNotContain(SECRET, "Exception", "at io.hearth", "at org.springframework", "java.lang", "trace", "Whitelabel")
