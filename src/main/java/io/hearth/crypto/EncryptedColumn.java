@@ -30,7 +30,8 @@ import java.util.Objects;
 public record EncryptedColumn(String table, String column) {
 
     public EncryptedColumn {
-        new FieldContext(table, column, "0");
+        FieldContext.requireName(table, "table");
+        FieldContext.requireName(column, "column");
     }
 
     public static EncryptedColumn of(String table, String column) {
