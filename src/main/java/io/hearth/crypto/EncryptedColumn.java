@@ -24,13 +24,14 @@ import java.util.Objects;
  * The entity never holds the plaintext in a field, so it cannot leak through {@code toString}, second-level caches
  * or dirty checking, and the table, column and row id are written once, next to the column they describe. The id
  * must be assigned in Java (a random UUID), because the database cannot tell us the row's identity before the
- * value is encrypted. A module with encrypted columns also registers a {@link ReencryptionTarget} so key rotation can
- * reach its values.
+ * value is encrypted. A module with encrypted columns also registers a {@link ColumnReencryption} bean per column, so
+ * key rotation can reach its values.
  */
 public record EncryptedColumn(String table, String column) {
 
     public EncryptedColumn {
-        new FieldContext(table, column, "0");
+        FieldContext.requireName(table, "table");
+        FieldContext.requireName(column, "column");
     }
 
     public static EncryptedColumn of(String table, String column) {

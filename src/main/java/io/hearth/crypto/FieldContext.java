@@ -20,7 +20,7 @@ public record FieldContext(String table, String column, String rowId) {
         }
     }
 
-    private static void requireName(String name, String what) {
+    static void requireName(String name, String what) {
         if (name == null || !name.matches("[a-z][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("A field context needs a lower-case SQL " + what + " name");
         }

@@ -118,8 +118,13 @@ class Keysets {
             return;
         }
         nextCheck = now.plus(CHECK_INTERVAL);
-        for (KeysetName name : KeysetName.values()) {
-            reload(name);
+        try {
+            for (KeysetName name : KeysetName.values()) {
+                reload(name);
+            }
+        } catch (RuntimeException databaseUnavailable) {
+            // the keys in memory are still good; a rotation elsewhere is picked up at the next check
+            log.warn("Could not check the keysets for changes: {}", databaseUnavailable.getClass().getSimpleName());
         }
     }
 

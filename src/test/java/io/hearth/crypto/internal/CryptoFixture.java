@@ -62,7 +62,19 @@ final class CryptoFixture {
         return new TinkKeyRotation(keysets, fields, targets);
     }
 
+    /**
+     * H2 in PostgreSQL mode by default; with HEARTH_CRYPTO_TEST_POSTGRES set to {@code jdbc-url user password}, a
+     * fresh schema in that PostgreSQL database per fixture, to check the migration and the SQL there too.
+     */
     static DataSource migratedDatabase() {
+        String postgres = System.getenv("HEARTH_CRYPTO_TEST_POSTGRES");
+        if (postgres != null && !postgres.isBlank()) {
+            String[] parts = postgres.trim().split("\\s+");
+            String schema = "crypto_" + UUID.randomUUID().toString().replace("-", "");
+            var dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), parts[0] + "?currentSchema=" + schema, parts[1], parts[2]);
+            Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/migration").load().migrate();
+            return dataSource;
+        }
         var dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
                 "jdbc:h2:mem:crypto-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                 "sa", "");
