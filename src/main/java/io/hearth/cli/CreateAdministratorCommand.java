@@ -6,20 +6,13 @@ import io.hearth.identity.Role;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.concurrent.Callable;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Unmatched;
 
 /**
  * Makes the first administrator of a new installation. The password is prompted without echo or read from a file,
@@ -27,12 +20,9 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = "Creates an administrator account. Prompts for the password unless --password-file is given.")
-class CreateAdministratorCommand implements Callable<Integer> {
+class CreateAdministratorCommand extends OfflineCommand {
 
-    private final Class<?> application;
-
-    @Spec
-    CommandSpec spec;
+    private char[] password;
 
     @Option(names = "--username", required = true, description = "The administrator's username.")
     String username;
@@ -46,29 +36,31 @@ class CreateAdministratorCommand implements Callable<Integer> {
     @Option(names = "--security-officer", description = "Also give the security officer role.")
     boolean securityOfficer;
 
-    @Unmatched
-    List<String> springArguments = new ArrayList<>();
-
     CreateAdministratorCommand(Class<?> application) {
-        this.application = application;
+        super(application);
     }
 
     @Override
-    public Integer call() throws IOException {
-        char[] password = readPassword();
+    int beforeStart() throws IOException {
+        password = readPassword();
         if (password == null) {
             spec.commandLine().getErr().println("No password given: run in a terminal to be prompted, or use --password-file.");
             return 2;
         }
+        return 0;
+    }
+
+    @Override
+    int run(ConfigurableApplicationContext context, PrintWriter out) {
         EnumSet<Role> roles = securityOfficer ? EnumSet.of(Role.ADMIN, Role.SECURITY_OFFICER) : EnumSet.of(Role.ADMIN);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .web(WebApplicationType.NONE)
-                .run(springArguments.toArray(String[]::new))) {
+        try {
             context.getBean(Accounts.class).create(username, displayName, password, roles);
-            spec.commandLine().getOut().println("Created administrator " + username + ".");
+            out.println("Created administrator " + username + ".");
+            out.flush();
             return 0;
         } catch (AccountRejectedException rejected) {
             spec.commandLine().getErr().println("Not created: " + rejected.getMessage());
+            spec.commandLine().getErr().flush();
             return 1;
         } finally {
             Arrays.fill(password, '\0');

@@ -11,10 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "export-backup", mixinStandardHelpOptions = true,
         description = "Writes the encrypted keysets and the wrapped master key to a zip file (owner-only). No plaintext key"
                 + " is written; the master passphrase is needed to use the backup and must be kept separately.")
-class KeysExportBackupCommand extends KeysSubcommand {
-
-    KeysExportBackupCommand() {
-    }
+class KeysExportBackupCommand extends OfflineCommand {
 
     KeysExportBackupCommand(Class<?> application) {
         super(application);

@@ -7,10 +7,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "reencrypt", mixinStandardHelpOptions = true,
         description = "Rewrites every encrypted field that is under an old key with the current primary key, in batches.")
-class KeysReencryptCommand extends KeysSubcommand {
-
-    KeysReencryptCommand() {
-    }
+class KeysReencryptCommand extends OfflineCommand {
 
     KeysReencryptCommand(Class<?> application) {
         super(application);
@@ -25,7 +22,7 @@ class KeysReencryptCommand extends KeysSubcommand {
         });
         out.println();
         out.println("Re-encrypted " + rewritten + " value(s).");
-        print(rotation.status(), out);
+        KeysetStatusPrinter.print(rotation.status(), out);
         return 0;
     }
 }

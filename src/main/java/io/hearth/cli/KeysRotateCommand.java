@@ -8,10 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rotate", mixinStandardHelpOptions = true,
         description = "Adds a new primary key to the field and file keysets; old keys stay so existing data still decrypts."
                 + " A running portal switches to the new key within a minute. Follow with 'keys reencrypt'.")
-class KeysRotateCommand extends KeysSubcommand {
-
-    KeysRotateCommand() {
-    }
+class KeysRotateCommand extends OfflineCommand {
 
     KeysRotateCommand(Class<?> application) {
         super(application);
@@ -21,7 +18,7 @@ class KeysRotateCommand extends KeysSubcommand {
     int run(ConfigurableApplicationContext context, PrintWriter out) {
         var status = context.getBean(KeyRotation.class).rotate();
         out.println("Rotated. Back up the key material again ('keys export-backup').");
-        print(status, out);
+        KeysetStatusPrinter.print(status, out);
         return 0;
     }
 }

@@ -7,10 +7,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Lists each keyset's keys and how many stored values each key protects.")
-class KeysStatusCommand extends KeysSubcommand {
-
-    KeysStatusCommand() {
-    }
+class KeysStatusCommand extends OfflineCommand {
 
     KeysStatusCommand(Class<?> application) {
         super(application);
@@ -18,7 +15,7 @@ class KeysStatusCommand extends KeysSubcommand {
 
     @Override
     int run(ConfigurableApplicationContext context, PrintWriter out) {
-        print(context.getBean(KeyRotation.class).status(), out);
+        KeysetStatusPrinter.print(context.getBean(KeyRotation.class).status(), out);
         return 0;
     }
 }

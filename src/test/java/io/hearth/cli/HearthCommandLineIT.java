@@ -38,7 +38,10 @@ class HearthCommandLineIT {
         int exit = commandLine.execute("--help");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("serve", "admin");
+        assertThat(out.toString()).contains("serve", "admin", "keys", "audit");
+        assertThat(commandLine.getSubcommands().get("keys").getSubcommands()).containsKeys("status", "rotate", "reencrypt", "export-backup");
+        assertThat(commandLine.getSubcommands().get("audit").getSubcommands()).containsKeys("verify");
+        assertThat(commandLine.getSubcommands().get("admin").getSubcommands()).containsKeys("create");
     }
 
     @Test

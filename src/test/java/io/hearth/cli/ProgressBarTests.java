@@ -17,11 +17,4 @@ class ProgressBarTests {
     void nothingToDoIsDone() {
         assertThat(ProgressBar.render(0, 0)).startsWith("[##############################] 100%");
     }
-
-    @Test
-    void keysSubcommandsAreRegistered() {
-        var keys = new picocli.CommandLine(new KeysCommand());
-
-        assertThat(keys.getSubcommands()).containsKeys("status", "rotate", "reencrypt", "export-backup");
-    }
 }

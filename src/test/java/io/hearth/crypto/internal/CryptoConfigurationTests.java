@@ -33,7 +33,7 @@ class CryptoConfigurationTests {
                 .withUserConfiguration(CryptoConfiguration.class)
                 .withBean(JdbcClient.class, () -> JdbcClient.create(CryptoFixture.migratedDatabase()))
                 .withBean(Clock.class, Clock::systemUTC)
-                .withBean(HearthProperties.class, () -> new HearthProperties(dataDir, null, "Hearth", new HearthProperties.Http(-1)));
+                .withBean(HearthProperties.class, () -> new HearthProperties(dataDir, null, "Hearth", new HearthProperties.Http(-1), java.time.ZoneOffset.UTC));
     }
 
     @Test

@@ -72,7 +72,9 @@ final class CryptoFixture {
             String[] parts = postgres.trim().split("\\s+");
             String schema = "crypto_" + UUID.randomUUID().toString().replace("-", "");
             var dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), parts[0] + "?currentSchema=" + schema, parts[1], parts[2]);
-            Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(dataSource).schemas(schema)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+                    .placeholders(java.util.Map.of("app_role", parts[1])).load().migrate();
             return dataSource;
         }
         var dataSource = new SimpleDriverDataSource(new org.h2.Driver(),
