@@ -3,7 +3,8 @@ create table account (
     id            uuid                     not null primary key,
     username      varchar(64)              not null,
     username_key  varchar(64)              not null,
-    display_name  varchar(200)             not null,
+    -- the person's name is PHI for patients: encrypted (crypto module), bound to this row's id
+    display_name_ciphertext bytea          not null,
     password_hash varchar(255)             not null,
     enabled       boolean                  not null,
     created_at    timestamp(6) with time zone not null,

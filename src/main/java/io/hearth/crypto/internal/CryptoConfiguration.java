@@ -18,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,8 +52,8 @@ class CryptoConfiguration {
     }
 
     @Bean
-    FieldCipher fieldCipher(Keysets keysets) {
-        return new TinkFieldCipher(keysets);
+    FieldCipher fieldCipher(Keysets keysets, ApplicationEventPublisher events) {
+        return new TinkFieldCipher(keysets, events::publishEvent);
     }
 
     @Bean
@@ -61,8 +62,8 @@ class CryptoConfiguration {
     }
 
     @Bean
-    EncryptedFiles encryptedFiles(Keysets keysets, HearthProperties hearth) {
-        return new TinkEncryptedFiles(keysets, hearth.dataDir().resolve("files"), new SecureRandom());
+    EncryptedFiles encryptedFiles(Keysets keysets, HearthProperties hearth, ApplicationEventPublisher events) {
+        return new TinkEncryptedFiles(keysets, hearth.dataDir().resolve("files"), new SecureRandom(), events::publishEvent);
     }
 
     @Bean

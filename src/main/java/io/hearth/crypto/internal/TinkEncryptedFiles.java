@@ -1,5 +1,6 @@
 package io.hearth.crypto.internal;
 
+import io.hearth.crypto.CiphertextRejected;
 import io.hearth.crypto.EncryptedFiles;
 import io.hearth.crypto.StoredFile;
 import io.hearth.crypto.TamperedCiphertextException;
@@ -19,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +37,14 @@ class TinkEncryptedFiles implements EncryptedFiles {
     private final Keysets keysets;
     private final Path folder;
     private final SecureRandom random;
+    private final Consumer<CiphertextRejected> alarms;
 
     TinkEncryptedFiles(Keysets keysets, Path folder, SecureRandom random) {
+        this(keysets, folder, random, rejected -> { });
+    }
+
+    TinkEncryptedFiles(Keysets keysets, Path folder, SecureRandom random, Consumer<CiphertextRejected> alarms) {
+        this.alarms = alarms;
         this.keysets = keysets;
         this.folder = folder;
         this.random = random;
@@ -80,7 +88,7 @@ class TinkEncryptedFiles implements EncryptedFiles {
     public InputStream open(String id) throws IOException {
         InputStream ciphertext = Files.newInputStream(path(id));
         try {
-            return new TamperAlarm(keysets.files().newDecryptingStream(ciphertext, associatedData(id)), id);
+            return new TamperAlarm(keysets.files().newDecryptingStream(ciphertext, associatedData(id)), id, alarms);
         } catch (GeneralSecurityException e) {
             ciphertext.close();
             throw new IllegalStateException("Stored file " + id + " could not be opened", e);
@@ -133,10 +141,12 @@ class TinkEncryptedFiles implements EncryptedFiles {
     private static final class TamperAlarm extends FilterInputStream {
 
         private final String id;
+        private final Consumer<CiphertextRejected> alarms;
 
-        TamperAlarm(InputStream decrypting, String id) {
+        TamperAlarm(InputStream decrypting, String id, Consumer<CiphertextRejected> alarms) {
             super(decrypting);
             this.id = id;
+            this.alarms = alarms;
         }
 
         @Override
@@ -169,6 +179,7 @@ class TinkEncryptedFiles implements EncryptedFiles {
         private TamperedCiphertextException alarm() {
             log.error("SECURITY ALARM: stored file {} failed to decrypt; it was changed, moved from another id, truncated,"
                     + " or its key is missing", id);
+            alarms.accept(new CiphertextRejected("stored file " + id));
             return new TamperedCiphertextException("stored file " + id);
         }
     }

@@ -1,11 +1,13 @@
 package io.hearth.crypto.internal;
 
+import io.hearth.crypto.CiphertextRejected;
 import io.hearth.crypto.FieldCipher;
 import io.hearth.crypto.FieldContext;
 import io.hearth.crypto.TamperedCiphertextException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,9 +16,15 @@ class TinkFieldCipher implements FieldCipher {
     private static final Logger log = LoggerFactory.getLogger(TinkFieldCipher.class);
 
     private final Keysets keysets;
+    private final Consumer<CiphertextRejected> alarms;
 
     TinkFieldCipher(Keysets keysets) {
+        this(keysets, rejected -> { });
+    }
+
+    TinkFieldCipher(Keysets keysets, Consumer<CiphertextRejected> alarms) {
         this.keysets = keysets;
+        this.alarms = alarms;
     }
 
     @Override
@@ -81,6 +89,7 @@ class TinkFieldCipher implements FieldCipher {
             }
             log.error("SECURITY ALARM: the encrypted value of {} failed to decrypt; it was changed, moved from another row"
                     + " or column, or its key is missing", context);
+            alarms.accept(new CiphertextRejected(context.toString()));
             throw new TamperedCiphertextException(context.toString());
         }
     }

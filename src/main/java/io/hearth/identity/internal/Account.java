@@ -1,5 +1,7 @@
 package io.hearth.identity.internal;
 
+import io.hearth.crypto.EncryptedColumn;
+import io.hearth.crypto.FieldCipher;
 import io.hearth.identity.Role;
 import io.hearth.identity.Usernames;
 import jakarta.persistence.CollectionTable;
@@ -31,8 +33,10 @@ class Account {
     @Column(name = "username_key", nullable = false, length = 64, unique = true)
     private String usernameKey;
 
-    @Column(name = "display_name", nullable = false, length = 200)
-    private String displayName;
+    static final EncryptedColumn DISPLAY_NAME = EncryptedColumn.of("account", "display_name_ciphertext");
+
+    @Column(name = "display_name_ciphertext", nullable = false)
+    private byte[] displayNameCiphertext;
 
     @Column(name = "password_hash", nullable = false, length = 255)
     private String passwordHash;
@@ -58,11 +62,11 @@ class Account {
     protected Account() {
     }
 
-    Account(String username, String displayName, String passwordHash, Set<Role> roles, Instant now) {
+    Account(String username, String displayName, String passwordHash, Set<Role> roles, Instant now, FieldCipher cipher) {
         this.id = UUID.randomUUID();
         this.username = username.strip();
         this.usernameKey = Usernames.key(username);
-        this.displayName = displayName.strip();
+        this.displayNameCiphertext = cipher.encrypt(displayName.strip(), DISPLAY_NAME.at(id));
         this.passwordHash = passwordHash;
         this.roles = EnumSet.copyOf(roles);
         this.enabled = true;
@@ -88,8 +92,8 @@ class Account {
         return username;
     }
 
-    String displayName() {
-        return displayName;
+    String displayName(FieldCipher cipher) {
+        return cipher.decrypt(displayNameCiphertext, DISPLAY_NAME.at(id));
     }
 
     String passwordHash() {

@@ -1,5 +1,6 @@
 package io.hearth.identity.internal;
 
+import io.hearth.crypto.FieldCipher;
 import io.hearth.identity.AccountRejectedException;
 import io.hearth.identity.Accounts;
 import io.hearth.identity.Role;
@@ -23,8 +24,10 @@ class AccountService implements Accounts {
     private final PasswordPolicy policy;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final FieldCipher cipher;
 
-    AccountService(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, Clock clock) {
+    AccountService(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, Clock clock, FieldCipher cipher) {
+        this.cipher = cipher;
         this.accounts = accounts;
         this.policy = policy;
         this.encoder = encoder;
@@ -50,7 +53,7 @@ class AccountService implements Accounts {
             throw new AccountRejectedException("That username is taken.");
         }
         try {
-            return accounts.saveAndFlush(new Account(username, displayName, encoder.encode(normalised), roles, clock.instant())).id();
+            return accounts.saveAndFlush(new Account(username, displayName, encoder.encode(normalised), roles, clock.instant(), cipher)).id();
         } catch (DataIntegrityViolationException raceLost) {
             throw new AccountRejectedException("That username is taken.");
         }
@@ -65,7 +68,7 @@ class AccountService implements Accounts {
     @Override
     @Transactional(readOnly = true)
     public Optional<String> displayNameOf(String username) {
-        return accounts.findByUsernameKey(Usernames.key(username)).map(Account::displayName);
+        return accounts.findByUsernameKey(Usernames.key(username)).map(account -> account.displayName(cipher));
     }
 
     @Override

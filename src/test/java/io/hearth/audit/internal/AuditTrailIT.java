@@ -121,8 +121,8 @@ class AuditTrailIT {
         long before = count();
 
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            jdbc.update("insert into account (id, username, username_key, display_name, password_hash, enabled, created_at, version)"
-                    + " values (?, 'rolled.back', 'rolled.back', 'Rolled Back', 'x', true, now(), 0)", UUID.randomUUID());
+            jdbc.update("insert into account (id, username, username_key, display_name_ciphertext, password_hash, enabled, created_at, version)"
+                    + " values (?, 'rolled.back', 'rolled.back', ?, 'x', true, now(), 0)", UUID.randomUUID(), new byte[] { 1 });
             audit.record(AuditEvent.of(AuditAction.AUTHORIZATION_FAILURE, AuditOutcome.DENIED).patient(PATIENT).object("observation", "99"));
             status.setRollbackOnly();
         });

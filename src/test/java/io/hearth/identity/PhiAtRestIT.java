@@ -1,0 +1,102 @@
+package io.hearth.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hearth.crypto.TamperedCiphertextException;
+import io.hearth.test.PortalClient;
+import io.hearth.test.PortalTest;
+import io.hearth.test.TestDatabase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A patient's name, once stored, is nowhere in plain text: not in the tables, not in a dump, not in the log. */
+@PortalTest
+@ExtendWith(OutputCaptureExtension.class)
+class PhiAtRestIT {
+
+    static final String MARKER = "Zebulon Quackenbush-Marker";
+    static final String PASSWORD = "juniper-falcon-anchor-84";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Value("${spring.datasource.url}")
+    String url;
+
+    @Test
+    void aStoredNameIsInNoTableDumpOrLogLine(CapturedOutput output) throws Exception {
+        accounts.create("zebulon.q", MARKER, PASSWORD.toCharArray(), EnumSet.of(Role.PATIENT));
+        new PortalClient(port).signIn("zebulon.q", PASSWORD);
+        new PortalClient(port).signIn("zebulon.q", "a wrong password, logged as a failure");
+
+        assertThat(accounts.displayNameOf("zebulon.q")).as("the name still reads back").hasValue(MARKER);
+        assertThat(databaseDump()).contains("zebulon.q").doesNotContain(MARKER, "Quackenbush");
+        assertThat(output.getAll()).doesNotContain(MARKER, "Quackenbush");
+    }
+
+    @Test
+    void aNameCopiedToAnotherAccountDoesNotDecryptAndRaisesAnAuditedAlarm() throws SQLException {
+        accounts.create("victim.patient", "Victim Patient", PASSWORD.toCharArray(), EnumSet.of(Role.PATIENT));
+        accounts.create("copy.patient", "Copy Patient", PASSWORD.toCharArray(), EnumSet.of(Role.PATIENT));
+        long alarmsBefore = alarms();
+        try (Connection owner = ownerConnection()) {
+            owner.createStatement().executeUpdate("""
+                    update account set display_name_ciphertext =
+                        (select display_name_ciphertext from account where username_key = 'victim.patient')
+                    where username_key = 'copy.patient'""");
+        }
+
+        assertThatThrownBy(() -> accounts.displayNameOf("copy.patient")).isInstanceOf(TamperedCiphertextException.class)
+                .hasMessageNotContaining("Victim");
+        assertThat(alarms()).isEqualTo(alarmsBefore + 1);
+        assertThat(accounts.displayNameOf("victim.patient")).hasValue("Victim Patient");
+    }
+
+    private long alarms() {
+        return jdbc.queryForObject("select count(*) from audit_entry where action = 'DECRYPTION_FAILURE'", Long.class);
+    }
+
+    private String databaseDump() throws Exception {
+        if (!TestDatabase.onPostgres()) {
+            StringBuilder script = new StringBuilder();
+            jdbc.query("script", row -> {
+                script.append(row.getString(1)).append('\n');
+            });
+            return script.toString();
+        }
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        ProcessBuilder dump = new ProcessBuilder("pg_dump", "-h", "127.0.0.1", "-U", TestDatabase.user(), database)
+                .redirectErrorStream(true);
+        dump.environment().put("PGPASSWORD", TestDatabase.password());
+        Process process = dump.start();
+        byte[] bytes = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(new String(bytes, StandardCharsets.UTF_8)).isZero();
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private Connection ownerConnection() throws SQLException {
+        return TestDatabase.onPostgres() ? DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password())
+                : DriverManager.getConnection(url, "sa", "");
+    }
+}
