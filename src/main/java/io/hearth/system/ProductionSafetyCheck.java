@@ -39,6 +39,10 @@ class ProductionSafetyCheck implements EnvironmentPostProcessor, Ordered {
         if (WELL_KNOWN_PASSWORDS.contains(environment.getProperty("spring.datasource.password", "").toLowerCase(Locale.ROOT))) {
             problems.add("the database password is empty or a well-known default; set HEARTH_DB_PASSWORD");
         }
+        if (environment.getProperty("hearth.db.owner-username", "").equals(environment.getProperty("hearth.db.username", ""))) {
+            problems.add("the portal would connect as the role that owns the schema, and could rewrite the audit trail;"
+                    + " set HEARTH_DB_OWNER_USERNAME (migrations) to a different role than HEARTH_DB_USERNAME");
+        }
         if (!TlsSettings.operatorCertificateConfigured(environment)) {
             problems.add("no TLS certificate is configured, and the self-signed development certificate is not allowed;"
                     + " set server.ssl.certificate and server.ssl.certificate-private-key (PEM) or server.ssl.key-store");

@@ -23,13 +23,14 @@ class ProductionProfileTests {
     void refusesEveryUnsafeDefaultAtOnce() {
         assertThatThrownBy(() -> startProd("hearth.db.url=jdbc:h2:mem:x", "hearth.demo.enabled=true"))
                 .isInstanceOf(UnsafeProductionSettingsException.class)
-                .satisfies(failure -> assertThat(((UnsafeProductionSettingsException) failure).problems()).hasSize(6))
+                .satisfies(failure -> assertThat(((UnsafeProductionSettingsException) failure).problems()).hasSize(7))
                 .hasMessageContaining("embedded H2")
                 .hasMessageContaining("database password")
                 .hasMessageContaining("self-signed")
                 .hasMessageContaining("demo data")
                 .hasMessageContaining("HEARTH_BASE_URL")
-                .hasMessageContaining("master key passphrase");
+                .hasMessageContaining("master key passphrase")
+                .hasMessageContaining("HEARTH_DB_OWNER_USERNAME");
     }
 
     @Test
@@ -37,6 +38,8 @@ class ProductionProfileTests {
         assertThatThrownBy(() -> startProd(
                 "hearth.db.url=jdbc:postgresql://db.internal:5432/hearth",
                 "hearth.db.password=a-long-random-database-password",
+                "hearth.db.username=hearth_app",
+                "hearth.db.owner-username=hearth_owner",
                 "hearth.base-url=https://portal.example-practice.org",
                 "hearth.crypto.master-passphrase-file=/run/secrets/hearth-master-passphrase"))
                 .isInstanceOfSatisfying(UnsafeProductionSettingsException.class,
