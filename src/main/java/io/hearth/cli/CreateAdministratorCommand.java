@@ -1,5 +1,6 @@
 package io.hearth.cli;
 
+import io.hearth.audit.AuditAction;
 import io.hearth.identity.AccountRejectedException;
 import io.hearth.identity.Accounts;
 import io.hearth.identity.Role;
@@ -55,6 +56,7 @@ class CreateAdministratorCommand extends OfflineCommand {
         EnumSet<Role> roles = securityOfficer ? EnumSet.of(Role.ADMIN, Role.SECURITY_OFFICER) : EnumSet.of(Role.ADMIN);
         try {
             context.getBean(Accounts.class).create(username, displayName, password, roles);
+            audit(context, AuditAction.ADMIN_ACTION, "administrator created from the command line: " + username);
             out.println("Created administrator " + username + ".");
             out.flush();
             return 0;

@@ -1,5 +1,6 @@
 package io.hearth.cli;
 
+import io.hearth.audit.AuditAction;
 import io.hearth.crypto.KeyBackup;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ class KeysExportBackupCommand extends OfflineCommand {
     @Override
     int run(ConfigurableApplicationContext context, PrintWriter printer) throws Exception {
         context.getBean(KeyBackup.class).export(out);
+        audit(context, AuditAction.ADMIN_ACTION, "key material backup exported");
         printer.println("Wrote the key material backup to " + out + ". Keep it apart from the database backups,"
                 + " and the master passphrase apart from both.");
         return 0;

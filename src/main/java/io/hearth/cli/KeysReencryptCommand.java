@@ -1,5 +1,6 @@
 package io.hearth.cli;
 
+import io.hearth.audit.AuditAction;
 import io.hearth.crypto.KeyRotation;
 import java.io.PrintWriter;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,6 +23,7 @@ class KeysReencryptCommand extends OfflineCommand {
         });
         out.println();
         out.println("Re-encrypted " + rewritten + " value(s).");
+        audit(context, AuditAction.KEY_ROTATION, "keys reencrypt: " + rewritten + " value(s)");
         KeysetStatusPrinter.print(rotation.status(), out);
         return 0;
     }

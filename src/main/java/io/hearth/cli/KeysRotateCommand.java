@@ -1,5 +1,6 @@
 package io.hearth.cli;
 
+import io.hearth.audit.AuditAction;
 import io.hearth.crypto.KeyRotation;
 import java.io.PrintWriter;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,6 +18,7 @@ class KeysRotateCommand extends OfflineCommand {
     @Override
     int run(ConfigurableApplicationContext context, PrintWriter out) {
         var status = context.getBean(KeyRotation.class).rotate();
+        audit(context, AuditAction.KEY_ROTATION, "keys rotate");
         out.println("Rotated. Back up the key material again ('keys export-backup').");
         KeysetStatusPrinter.print(status, out);
         return 0;

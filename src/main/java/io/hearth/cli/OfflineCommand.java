@@ -1,5 +1,10 @@
 package io.hearth.cli;
 
+import io.hearth.audit.Actor;
+import io.hearth.audit.AuditAction;
+import io.hearth.audit.AuditEvent;
+import io.hearth.audit.AuditLog;
+import io.hearth.audit.AuditOutcome;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,4 +51,10 @@ abstract class OfflineCommand implements Callable<Integer> {
     }
 
     abstract int run(ConfigurableApplicationContext context, PrintWriter out) throws Exception;
+
+    /** Records what an operator did from the command line; the actor is the operating-system account. */
+    static void audit(ConfigurableApplicationContext context, AuditAction action, String what) {
+        context.getBean(AuditLog.class).record(AuditEvent.of(action, AuditOutcome.SUCCESS)
+                .by(Actor.system("command-line:" + System.getProperty("user.name"))).because(what));
+    }
 }

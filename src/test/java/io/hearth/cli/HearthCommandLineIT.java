@@ -65,6 +65,13 @@ class HearthCommandLineIT {
                         "select r.role from account a join account_role r on r.account_id = a.id where a.username_key = 'first.admin'")) {
             assertThat(roles.next()).isTrue();
             assertThat(roles.getString(1)).isEqualTo("ADMIN");
+            ResultSet audit = connection.createStatement().executeQuery(
+                    "select action, actor_id from audit_entry where action in ('ACCOUNT_CREATED', 'ADMIN_ACTION') order by seq");
+            assertThat(audit.next()).isTrue();
+            assertThat(audit.getString("action")).isEqualTo("ACCOUNT_CREATED");
+            assertThat(audit.next()).isTrue();
+            assertThat(audit.getString("action")).isEqualTo("ADMIN_ACTION");
+            assertThat(audit.getString("actor_id")).startsWith("system:command-line:");
         }
     }
 

@@ -1,5 +1,9 @@
 package io.hearth.identity.internal;
 
+import io.hearth.audit.AuditAction;
+import io.hearth.audit.AuditEvent;
+import io.hearth.audit.AuditLog;
+import io.hearth.audit.AuditOutcome;
 import io.hearth.crypto.FieldCipher;
 import io.hearth.identity.AccountRejectedException;
 import io.hearth.identity.Accounts;
@@ -25,9 +29,12 @@ class AccountService implements Accounts {
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final FieldCipher cipher;
+    private final AuditLog audit;
 
-    AccountService(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, Clock clock, FieldCipher cipher) {
+    AccountService(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, Clock clock, FieldCipher cipher,
+            AuditLog audit) {
         this.cipher = cipher;
+        this.audit = audit;
         this.accounts = accounts;
         this.policy = policy;
         this.encoder = encoder;
@@ -53,7 +60,9 @@ class AccountService implements Accounts {
             throw new AccountRejectedException("That username is taken.");
         }
         try {
-            return accounts.saveAndFlush(new Account(username, displayName, encoder.encode(normalised), roles, clock.instant(), cipher)).id();
+            UUID id = accounts.saveAndFlush(new Account(username, displayName, encoder.encode(normalised), roles, clock.instant(), cipher)).id();
+            audit.recordAfterCommit(AuditEvent.of(AuditAction.ACCOUNT_CREATED, AuditOutcome.SUCCESS).object("account", id).because(roles.toString()));
+            return id;
         } catch (DataIntegrityViolationException raceLost) {
             throw new AccountRejectedException("That username is taken.");
         }
