@@ -1,0 +1,16 @@
+package io.hearth.notifications;
+
+/**
+ * One email to one person.
+ *
+ * @param recipient the single address it goes to (never several, never CC or BCC)
+ * @param firstName how the email greets the person; the only personal detail a notice may carry
+ * @param link an absolute link into the portal (built from hearth.base-url), or null for the sign-in page
+ */
+public record Notice(NoticeType type, String recipient, String firstName, String link) {
+
+    @Override
+    public String toString() {
+        return "Notice[" + type + "]";
+    }
+}

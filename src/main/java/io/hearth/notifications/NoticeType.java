@@ -1,0 +1,28 @@
+package io.hearth.notifications;
+
+/**
+ * The kinds of email notice. Each has a fixed subject and a template that says only that something is waiting: no
+ * health information ever reaches an email. Security notices go out whatever the patient chose about email; all
+ * others need the patient's consent.
+ */
+public enum NoticeType {
+    ACCOUNT_LOCKED(true),
+    PASSWORD_CHANGED(true),
+    NEW_DEVICE_SIGN_IN(true),
+    EMAIL_CHANGED(true),
+    EMAIL_CONFIRMATION(true),
+    PASSWORD_RESET(true),
+    STAFF_INVITATION(true),
+    NEW_MESSAGE(false),
+    PRACTICE_ANNOUNCEMENT(false);
+
+    private final boolean security;
+
+    NoticeType(boolean security) {
+        this.security = security;
+    }
+
+    public boolean security() {
+        return security;
+    }
+}
