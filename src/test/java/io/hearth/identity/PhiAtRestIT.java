@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hearth.crypto.TamperedCiphertextException;
 import io.hearth.test.PortalClient;
 import io.hearth.test.PortalTest;
+import io.hearth.test.TestAccounts;
 import io.hearth.test.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,9 @@ class PhiAtRestIT {
     Accounts accounts;
 
     @Autowired
+    TestAccounts people;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Value("${spring.datasource.url}")
@@ -45,7 +49,7 @@ class PhiAtRestIT {
 
     @Test
     void aStoredNameIsInNoTableDumpOrLogLine(CapturedOutput output) throws Exception {
-        accounts.create("zebulon.q", MARKER, PASSWORD.toCharArray(), EnumSet.of(Role.PATIENT));
+        people.create("zebulon.q", MARKER, PASSWORD, Role.PATIENT);
         new PortalClient(port).signIn("zebulon.q", PASSWORD);
         new PortalClient(port).signIn("zebulon.q", "a wrong password, logged as a failure");
 
@@ -56,8 +60,8 @@ class PhiAtRestIT {
 
     @Test
     void aNameCopiedToAnotherAccountDoesNotDecryptAndRaisesAnAuditedAlarm() throws SQLException {
-        accounts.create("victim.patient", "Victim Patient", PASSWORD.toCharArray(), EnumSet.of(Role.PATIENT));
-        accounts.create("copy.patient", "Copy Patient", PASSWORD.toCharArray(), EnumSet.of(Role.PATIENT));
+        people.create("victim.patient", "Victim Patient", PASSWORD, Role.PATIENT);
+        people.create("copy.patient", "Copy Patient", PASSWORD, Role.PATIENT);
         long alarmsBefore = alarms();
         try (Connection owner = ownerConnection()) {
             owner.createStatement().executeUpdate("""

@@ -3,8 +3,10 @@ package io.hearth.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearth.test.PortalTest;
+import io.hearth.test.TestAccounts;
 import io.hearth.test.browser.Browser;
 import io.hearth.test.browser.HomePage;
+import io.hearth.test.browser.SecondFactorPage;
 import io.hearth.test.browser.SignInPage;
 import java.util.EnumSet;
 import org.junit.jupiter.api.AfterEach;
@@ -26,13 +28,16 @@ class SignInBrowserIT {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    TestAccounts people;
+
     Browser browser;
 
     @BeforeEach
     void open() throws Exception {
         browser = Browser.open(port);
         if (!accounts.exists("browser.patient")) {
-            accounts.create("browser.patient", "Browser Patient", PASSWORD.toCharArray(), EnumSet.of(Role.PATIENT));
+            people.create("browser.patient", "Browser Patient", PASSWORD, Role.PATIENT);
         }
     }
 
@@ -47,7 +52,9 @@ class SignInBrowserIT {
         assertThat(signIn.heading()).isEqualTo("Sign in to your portal");
         browser.assertAccessible();
 
-        HomePage home = signIn.signIn("browser.patient", PASSWORD);
+        SecondFactorPage secondStep = signIn.signIn("browser.patient", PASSWORD);
+        browser.assertAccessible();
+        HomePage home = secondStep.enterCurrentCode("browser.patient");
         assertThat(home.heading()).isEqualTo("Welcome, browser.patient");
         browser.assertAccessible();
 
@@ -76,7 +83,7 @@ class SignInBrowserIT {
     @Test
     void anErrorPageIsAccessible() {
         browser.go("/signin");
-        SignInPage.open(browser).signIn("browser.patient", PASSWORD);
+        SignInPage.open(browser).signIn("browser.patient", PASSWORD).enterCurrentCode("browser.patient");
         browser.go("/no/such/page");
 
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("We could not find that page");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.test.PortalClient;
 import io.hearth.test.PortalTest;
+import io.hearth.test.TestAccounts;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,12 +26,15 @@ class SignInIT {
     Accounts accounts;
 
     @Autowired
+    TestAccounts people;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @BeforeEach
     void account() {
         if (!accounts.exists("Maria.Lopez")) {
-            accounts.create("Maria.Lopez", "María López", PASSWORD.toCharArray(), EnumSet.of(Role.PATIENT));
+            people.create("Maria.Lopez", "María López", PASSWORD, Role.PATIENT);
         }
     }
 

@@ -6,6 +6,7 @@ import io.hearth.identity.Accounts;
 import io.hearth.identity.Role;
 import io.hearth.test.PortalClient;
 import io.hearth.test.PortalTest;
+import io.hearth.test.TestAccounts;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,12 +34,15 @@ class ErrorHandlingIT {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    TestAccounts people;
+
     PortalClient client;
 
     @BeforeEach
     void signIn() {
         if (!accounts.exists("errors.provider")) {
-            accounts.create("errors.provider", "Errors Provider", PASSWORD.toCharArray(), EnumSet.of(Role.PROVIDER));
+            people.create("errors.provider", "Errors Provider", PASSWORD, Role.PROVIDER);
         }
         client = new PortalClient(port);
         assertThat(client.signIn("errors.provider", PASSWORD).statusCode()).isEqualTo(302);

@@ -6,6 +6,7 @@ import io.hearth.identity.Accounts;
 import io.hearth.identity.Role;
 import io.hearth.test.PortalClient;
 import io.hearth.test.PortalTest;
+import io.hearth.test.TestAccounts;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,13 +26,16 @@ class SecurityHeadersIT {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    TestAccounts people;
+
     PortalClient client;
 
     @BeforeEach
     void setUp() {
         client = new PortalClient(port);
         if (!accounts.exists("headers.nurse")) {
-            accounts.create("headers.nurse", "Headers Nurse", PASSWORD.toCharArray(), EnumSet.of(Role.NURSE));
+            people.create("headers.nurse", "Headers Nurse", PASSWORD, Role.NURSE);
         }
     }
 

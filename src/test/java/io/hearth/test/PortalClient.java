@@ -73,8 +73,24 @@ public final class PortalClient {
         return postForm(actionPath, (form.isEmpty() ? "" : form + "&") + "_csrf=" + token);
     }
 
+    /** Signs in through both steps: the password, then a code from the account's authenticator app (see TestAccounts). */
     public HttpResponse<String> signIn(String username, String password) {
+        HttpResponse<String> first = signInPasswordOnly(username, password);
+        String secret = TestAccounts.secretOf(username);
+        if (secret == null || first.headers().firstValue("Location").orElse("").contains("error")) {
+            return first;
+        }
+        HttpResponse<String> second = submitSecondFactor(TestAccounts.currentCode(secret));
+        TestClock.INSTANCE.advance(java.time.Duration.ofSeconds(30));
+        return second;
+    }
+
+    public HttpResponse<String> signInPasswordOnly(String username, String password) {
         return submit("/signin", "/signin", "username=" + encode(username) + "&password=" + encode(password));
+    }
+
+    public HttpResponse<String> submitSecondFactor(String code) {
+        return submit("/signin/second-factor", "/signin/second-factor", "code=" + encode(code));
     }
 
     public static String csrfToken(String html) {

@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -26,5 +27,6 @@ import org.springframework.test.context.ContextConfiguration;
         "hearth.crypto.master-passphrase=test-only-passphrase-not-secret" })
 @ContextConfiguration(initializers = { TestDatabase.class, TestMail.class })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@Import(TestSupport.class)
 public @interface PortalTest {
 }

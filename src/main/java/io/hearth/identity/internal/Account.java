@@ -56,6 +56,14 @@ class Account {
     @Column(name = "patient_id")
     private UUID patientId;
 
+    static final EncryptedColumn TOTP_SECRET = EncryptedColumn.of("account", "totp_secret_ciphertext");
+
+    @Column(name = "totp_secret_ciphertext")
+    private byte[] totpSecretCiphertext;
+
+    @Column(name = "totp_last_step")
+    private Long totpLastStep;
+
     @Version
     private long version;
 
@@ -71,6 +79,28 @@ class Account {
         this.roles = EnumSet.copyOf(roles);
         this.enabled = true;
         this.createdAt = now;
+    }
+
+    boolean hasAuthenticatorApp() {
+        return totpSecretCiphertext != null;
+    }
+
+    void enrolAuthenticatorApp(String base32Secret, long confirmedStep, FieldCipher cipher) {
+        this.totpSecretCiphertext = cipher.encrypt(base32Secret, TOTP_SECRET.at(id));
+        this.totpLastStep = confirmedStep;
+    }
+
+    String authenticatorSecret(FieldCipher cipher) {
+        return cipher.decrypt(totpSecretCiphertext, TOTP_SECRET.at(id));
+    }
+
+    /** A code's time step may be used once: only steps after the last one used are accepted. */
+    boolean useTimeStep(long step) {
+        if (totpLastStep != null && step <= totpLastStep) {
+            return false;
+        }
+        totpLastStep = step;
+        return true;
     }
 
     void linkPatient(UUID patient) {

@@ -2,11 +2,18 @@ package io.hearth.identity.internal;
 
 import java.util.Optional;
 import java.util.UUID;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 interface AccountRepository extends JpaRepository<Account, UUID> {
 
     Optional<Account> findByUsernameKey(String usernameKey);
 
     boolean existsByUsernameKey(String usernameKey);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from Account a where a.usernameKey = ?1")
+    Optional<Account> lockByUsernameKey(String usernameKey);
 }

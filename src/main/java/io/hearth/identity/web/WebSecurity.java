@@ -1,7 +1,18 @@
 package io.hearth.identity.web;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import io.hearth.identity.SecondFactors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AllRequiredFactorsAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagerFactory;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.core.annotation.Order;
@@ -45,11 +56,38 @@ class WebSecurity {
         return http.build();
     }
 
+    /**
+     * Every rule below also needs a second factor: the password and a code from the authenticator app, or the
+     * password and a recovery code. The pages of the second step itself need only the password.
+     */
+    @Bean
+    AuthorizationManagerFactory<RequestAuthorizationContext> multiFactorAuthorization() {
+        var factory = new DefaultAuthorizationManagerFactory<RequestAuthorizationContext>();
+        factory.setAdditionalAuthorization(AllRequiredFactorsAuthorizationManager.anyOf(
+                AllRequiredFactorsAuthorizationManager.<RequestAuthorizationContext>builder()
+                        .requireFactor(factor -> factor.passwordAuthority())
+                        .requireFactor(factor -> factor.authority(Factors.AUTHENTICATOR_APP)).build(),
+                AllRequiredFactorsAuthorizationManager.<RequestAuthorizationContext>builder()
+                        .requireFactor(factor -> factor.passwordAuthority())
+                        .requireFactor(factor -> factor.authority(Factors.RECOVERY_CODE)).build()));
+        return factory;
+    }
+
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain webSecurityFilterChain(HttpSecurity http, SecondFactors secondFactors,
+            ApplicationEventPublisher events) throws Exception {
+        ProviderManager secondFactorManager = new ProviderManager(new SecondFactorAuthenticationProvider(secondFactors));
+        secondFactorManager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        var passwordOnly = AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAuthority(Factors.PASSWORD);
+        var secondStep = new LoginUrlAuthenticationEntryPoint(SecondFactorAuthenticationFilter.PATH);
+        http.addFilterAfter(new SecondFactorAuthenticationFilter(secondFactorManager), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.AUTHENTICATOR_APP)
+                        .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.RECOVERY_CODE))
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/signin", "/error", "/health", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
+                        .requestMatchers(SecondFactorAuthenticationFilter.PATH, "/signin/enrol").access(passwordOnly)
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/my/**").hasRole("PATIENT")
                         .anyRequest().authenticated())

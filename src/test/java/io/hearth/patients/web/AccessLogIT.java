@@ -11,6 +11,7 @@ import io.hearth.identity.Accounts;
 import io.hearth.identity.Role;
 import io.hearth.test.PortalClient;
 import io.hearth.test.PortalTest;
+import io.hearth.test.TestAccounts;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.UUID;
@@ -33,6 +34,9 @@ class AccessLogIT {
     Accounts accounts;
 
     @Autowired
+    TestAccounts people;
+
+    @Autowired
     AuditLog audit;
 
     @BeforeEach
@@ -40,12 +44,12 @@ class AccessLogIT {
         if (accounts.exists("rosa.patient")) {
             return;
         }
-        accounts.create("rosa.patient", "Rosa Patient", PASSWORD.toCharArray(), EnumSet.of(Role.PATIENT));
+        people.create("rosa.patient", "Rosa Patient", PASSWORD, Role.PATIENT);
         accounts.linkPatient("rosa.patient", ROSA);
-        accounts.create("other.patient", "Other Patient", PASSWORD.toCharArray(), EnumSet.of(Role.PATIENT));
+        people.create("other.patient", "Other Patient", PASSWORD, Role.PATIENT);
         accounts.linkPatient("other.patient", OTHER);
-        accounts.create("dr.okafor", "Dr. Adaeze Okafor", PASSWORD.toCharArray(), EnumSet.of(Role.PROVIDER));
-        accounts.create("nurse.lind", "Erik Lind", PASSWORD.toCharArray(), EnumSet.of(Role.NURSE));
+        people.create("dr.okafor", "Dr. Adaeze Okafor", PASSWORD, Role.PROVIDER);
+        people.create("nurse.lind", "Erik Lind", PASSWORD, Role.NURSE);
         audit.record(AuditEvent.of(AuditAction.PHI_VIEW, AuditOutcome.SUCCESS).by(new Actor("dr.okafor", "PROVIDER"))
                 .patient(ROSA).object("lab-result", "42"));
         audit.record(AuditEvent.of(AuditAction.BREAK_GLASS, AuditOutcome.SUCCESS).by(new Actor("nurse.lind", "NURSE"))
@@ -87,7 +91,7 @@ class AccessLogIT {
     @Test
     void aPatientWhoseRecordNobodyOpenedSeesAnEmptyState() {
         if (!accounts.exists("quiet.patient")) {
-            accounts.create("quiet.patient", "Quiet Patient", PASSWORD.toCharArray(), EnumSet.of(Role.PATIENT));
+            people.create("quiet.patient", "Quiet Patient", PASSWORD, Role.PATIENT);
             accounts.linkPatient("quiet.patient", UUID.randomUUID());
         }
         PortalClient client = new PortalClient(port);

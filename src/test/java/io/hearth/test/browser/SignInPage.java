@@ -31,10 +31,10 @@ public final class SignInPage {
         return this;
     }
 
-    public HomePage signIn(String username, String password) {
+    /** The password step; the second-factor page follows. */
+    public SecondFactorPage signIn(String username, String password) {
         fill(username, password);
-        browser.waitFor(By.id("home-heading"));
-        return new HomePage(browser);
+        return new SecondFactorPage(browser);
     }
 
     public String alert() {

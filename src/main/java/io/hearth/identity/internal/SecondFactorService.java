@@ -1,0 +1,130 @@
+package io.hearth.identity.internal;
+
+import io.hearth.audit.AuditAction;
+import io.hearth.audit.AuditEvent;
+import io.hearth.audit.AuditLog;
+import io.hearth.audit.AuditOutcome;
+import io.hearth.crypto.FieldCipher;
+import io.hearth.identity.AccountRejectedException;
+import io.hearth.identity.SecondFactors;
+import io.hearth.identity.Usernames;
+import io.hearth.system.HearthProperties;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class SecondFactorService implements SecondFactors {
+
+    private static final int RECOVERY_CODES = 10;
+    private static final char[] RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AccountRepository accounts;
+    private final RecoveryCodeRepository recoveryCodes;
+    private final FieldCipher cipher;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final HearthProperties hearth;
+
+    SecondFactorService(AccountRepository accounts, RecoveryCodeRepository recoveryCodes, FieldCipher cipher, Clock clock,
+            AuditLog audit, HearthProperties hearth) {
+        this.accounts = accounts;
+        this.recoveryCodes = recoveryCodes;
+        this.cipher = cipher;
+        this.clock = clock;
+        this.audit = audit;
+        this.hearth = hearth;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean hasSecondFactor(String username) {
+        return accounts.findByUsernameKey(Usernames.key(username)).map(Account::hasAuthenticatorApp).orElse(false);
+    }
+
+    @Override
+    public String newAuthenticatorSecret() {
+        return AuthenticatorCodes.newSecret();
+    }
+
+    @Override
+    public String provisioningUri(String username, String secret) {
+        String issuer = URLEncoder.encode(hearth.practiceName(), StandardCharsets.UTF_8).replace("+", "%20");
+        String label = issuer + ":" + URLEncoder.encode(username, StandardCharsets.UTF_8).replace("+", "%20");
+        return "otpauth://totp/" + label + "?secret=" + secret + "&issuer=" + issuer + "&algorithm=SHA1&digits=6&period=30";
+    }
+
+    @Override
+    @Transactional
+    public List<String> enrolAuthenticatorApp(String username, String secret, String code) {
+        Account account = accounts.lockByUsernameKey(Usernames.key(username))
+                .orElseThrow(() -> new AccountRejectedException("The code is not right. Check the time on your phone and try again."));
+        if (account.hasAuthenticatorApp()) {
+            throw new AccountRejectedException("This account already has an authenticator app.");
+        }
+        OptionalLong step = AuthenticatorCodes.matchingStep(secret, code, clock.instant());
+        if (step.isEmpty()) {
+            throw new AccountRejectedException("The code is not right. Check the time on your phone and try again.");
+        }
+        account.enrolAuthenticatorApp(secret, step.getAsLong(), cipher);
+        List<String> codes = replaceRecoveryCodes(account);
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.SECOND_FACTOR_CHANGED, AuditOutcome.SUCCESS)
+                .object("account", account.id()).because("authenticator app enrolled"));
+        return codes;
+    }
+
+    @Override
+    @Transactional
+    public Optional<Kind> verify(String username, String code) {
+        Optional<Account> found = accounts.lockByUsernameKey(Usernames.key(username)).filter(Account::hasAuthenticatorApp);
+        if (found.isEmpty() || code == null) {
+            return Optional.empty();
+        }
+        Account account = found.get();
+        OptionalLong step = AuthenticatorCodes.matchingStep(account.authenticatorSecret(cipher), code, clock.instant());
+        if (step.isPresent()) {
+            return account.useTimeStep(step.getAsLong()) ? Optional.of(Kind.AUTHENTICATOR_APP) : Optional.empty();
+        }
+        return recoveryCodes.findByAccountIdAndCodeHash(account.id(), recoveryHash(code))
+                .filter(recovery -> recovery.use(clock.instant()))
+                .map(used -> Kind.RECOVERY_CODE);
+    }
+
+    private List<String> replaceRecoveryCodes(Account account) {
+        recoveryCodes.deleteByAccountId(account.id());
+        List<String> codes = new ArrayList<>(RECOVERY_CODES);
+        for (int i = 0; i < RECOVERY_CODES; i++) {
+            String code = randomRecoveryCode();
+            codes.add(code);
+            recoveryCodes.save(new RecoveryCode(account.id(), recoveryHash(code), clock.instant()));
+        }
+        return codes;
+    }
+
+    /** 10 characters from a 31-letter alphabet (about 50 bits), shown as two groups of five. */
+    private static String randomRecoveryCode() {
+        StringBuilder code = new StringBuilder(11);
+        for (int i = 0; i < 10; i++) {
+            if (i == 5) {
+                code.append('-');
+            }
+            code.append(RECOVERY_ALPHABET[RANDOM.nextInt(RECOVERY_ALPHABET.length)]);
+        }
+        return code.toString();
+    }
+
+    /** Recovery codes are long and random, so a plain SHA-256 suffices; typing variants (case, dashes) match. */
+    private static String recoveryHash(String code) {
+        String normalised = code.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return Hashes.sha256(normalised);
+    }
+}

@@ -1,0 +1,90 @@
+package io.hearth.identity.web;
+
+import io.hearth.identity.AccountRejectedException;
+import io.hearth.identity.SecondFactors;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The pages between the password and the portal: the second-factor prompt, and enrolment of an authenticator app
+ * for accounts that have no second factor yet (every new account, before it sees anything else).
+ */
+@Controller
+class SecondFactorController {
+
+    private static final String PENDING_SECRET = SecondFactorController.class.getName() + ".secret";
+    private final SecondFactors secondFactors;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    SecondFactorController(SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
+    }
+
+    @GetMapping(SecondFactorAuthenticationFilter.PATH)
+    String prompt(Authentication authentication) {
+        if (!secondFactors.hasSecondFactor(authentication.getName())) {
+            return "redirect:/signin/enrol";
+        }
+        return "identity/second-factor";
+    }
+
+    @GetMapping("/signin/enrol")
+    String enrolment(Authentication authentication, HttpSession session, Model model) {
+        if (secondFactors.hasSecondFactor(authentication.getName())) {
+            return "redirect:" + SecondFactorAuthenticationFilter.PATH;
+        }
+        String secret = (String) session.getAttribute(PENDING_SECRET);
+        if (secret == null) {
+            secret = secondFactors.newAuthenticatorSecret();
+            session.setAttribute(PENDING_SECRET, secret);
+        }
+        model.addAttribute("qrCode", QrCodes.pngDataUri(secondFactors.provisioningUri(authentication.getName(), secret)));
+        model.addAttribute("secret", secret.replaceAll("(.{4})(?!$)", "$1 "));
+        return "identity/enrol";
+    }
+
+    @PostMapping("/signin/enrol")
+    String enrol(@RequestParam(defaultValue = "") String code, Authentication authentication, HttpSession session, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
+        String secret = (String) session.getAttribute(PENDING_SECRET);
+        if (secret == null) {
+            return "redirect:/signin/enrol";
+        }
+        List<String> recoveryCodes;
+        try {
+            recoveryCodes = secondFactors.enrolAuthenticatorApp(authentication.getName(), secret, code);
+        } catch (AccountRejectedException rejected) {
+            model.addAttribute("error", rejected.getMessage());
+            return enrolment(authentication, session, model);
+        }
+        session.removeAttribute(PENDING_SECRET);
+        grant(authentication, Factors.AUTHENTICATOR_APP, request, response);
+        model.addAttribute("recoveryCodes", recoveryCodes);
+        return "identity/recovery-codes";
+    }
+
+    /** The code just confirmed is the second factor: add it to the session's authentication, under a new session id. */
+    private void grant(Authentication current, String factor, HttpServletRequest request, HttpServletResponse response) {
+        Authentication merged = current.toBuilder()
+                .authorities(authorities -> authorities.add(FactorGrantedAuthority.withAuthority(factor).build()))
+                .build();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(merged);
+        SecurityContextHolder.setContext(context);
+        request.changeSessionId();
+        contexts.saveContext(context, request, response);
+    }
+}

@@ -1,0 +1,24 @@
+package io.hearth.test;
+
+import io.hearth.identity.Accounts;
+import io.hearth.identity.SecondFactors;
+import java.time.Clock;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** What every portal test context adds: the movable clock and test accounts. */
+@TestConfiguration(proxyBeanMethods = false)
+class TestSupport {
+
+    @Bean
+    @Primary
+    Clock testClock() {
+        return TestClock.INSTANCE;
+    }
+
+    @Bean
+    TestAccounts testAccounts(Accounts accounts, SecondFactors secondFactors) {
+        return new TestAccounts(accounts, secondFactors);
+    }
+}
