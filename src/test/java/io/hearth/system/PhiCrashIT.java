@@ -42,6 +42,9 @@ class PhiCrashIT {
 
     static final int CLIENTS = 8;
     static final Duration LOAD = Duration.ofSeconds(3);
+    /** A freshly started JVM on two shared cores is slow for its first seconds; keep writing until this many are acknowledged. */
+    static final int MIN_ACKNOWLEDGED = 300;
+    static final Duration MAX_LOAD = Duration.ofSeconds(20);
     static final UUID PATIENT = UUID.fromString("5d1c0b7e-9a34-4f6e-8f21-6c3e2b1a0d9f");
 
     PortalProcess portal;
@@ -73,7 +76,12 @@ class PhiCrashIT {
             clients.add(thread);
             thread.start();
         }
+        long started = System.nanoTime();
         Thread.sleep(LOAD.toMillis());
+        while (acknowledged.size() < MIN_ACKNOWLEDGED && System.nanoTime() - started < MAX_LOAD.toNanos()) {
+            Thread.sleep(20);
+        }
+        Duration load = Duration.ofNanos(System.nanoTime() - started).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         killed.set(true);
         int exit = portal.killHard();
         for (Thread thread : clients) {
@@ -156,7 +164,7 @@ class PhiCrashIT {
         long unacknowledgedWithoutAudit = unacknowledged.stream().filter(id -> !changesPerNote.containsKey(id)).count();
         System.out.printf("PhiCrashIT: %d writes acknowledged in %s before SIGKILL; %d notes stored; %d committed but not acknowledged"
                 + " (%d of them without a PHI_CHANGE entry); crash left %d temporary and %d unreferenced files, swept at restart;"
-                + " audit chain %s entries intact%n", acknowledged.size(), LOAD, stored.size(), unacknowledged.size(),
+                + " audit chain %s entries intact%n", acknowledged.size(), load, stored.size(), unacknowledged.size(),
                 unacknowledgedWithoutAudit, leftTemporary.size(), leftUnreferenced.size(), integrity.get("auditEntries"));
     }
 
