@@ -26,10 +26,12 @@ class ChainAuditLog implements AuditLog {
 
     private static final int MAX_TEXT = 1000;
     private final ChainWriter writer;
+    private final PendingEntries pending;
     private final Clock clock;
 
-    ChainAuditLog(ChainWriter writer, Clock clock) {
+    ChainAuditLog(ChainWriter writer, PendingEntries pending, Clock clock) {
         this.writer = writer;
+        this.pending = pending;
         this.clock = clock;
     }
 
@@ -52,8 +54,10 @@ class ChainAuditLog implements AuditLog {
             record(event);
             return;
         }
-        // the actor and request are captured now, on the caller's thread, while they are still known
-        NewEntry entry = entry(event);
+        // captured now, on the caller's thread, while the actor and request are known, and written in the caller's
+        // transaction, so the entry commits or rolls back with the change it describes (recovered at start if the
+        // process dies between the commit and the hand-over below)
+        NewEntry entry = pending.write(entry(event));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

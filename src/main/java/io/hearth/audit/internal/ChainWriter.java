@@ -1,6 +1,8 @@
 package io.hearth.audit.internal;
 
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,6 +27,10 @@ class ChainWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChainWriter.class);
     private static final int MAX_BATCH = 500;
+    private static final String RECOVER = """
+            select id, occurred_at, actor_id, actor_roles, action, outcome, patient_id, object_type, object_id, reason,
+                   client_address, request_id, session_hash
+            from audit_pending where occurred_at <= ? order by occurred_at""";
 
     private record Pending(NewEntry entry, CompletableFuture<Long> written) {
     }
@@ -36,10 +44,10 @@ class ChainWriter implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
-    ChainWriter(JdbcTemplate jdbc, PlatformTransactionManager transactions, CheckpointSeal seal, AuditProperties properties,
-            java.time.Clock clock) {
-        this.jdbc = jdbc;
-        this.transaction = new TransactionTemplate(transactions);
+    ChainWriter(DataSource dataSource, CheckpointSeal seal, AuditProperties properties, java.time.Clock clock) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        // plain JDBC transactions: the writer needs no JPA persistence context, and creating one per batch costs CPU
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.seal = seal;
         this.properties = properties;
@@ -93,6 +101,10 @@ class ChainWriter implements SmartLifecycle {
             long[] assigned = new long[batch.size()];
             for (int i = 0; i < batch.size(); i++) {
                 NewEntry entry = batch.get(i).entry();
+                if (entry.pendingId() != null && jdbc.update("delete from audit_pending where id = ?", entry.pendingId()) == 0) {
+                    assigned[i] = -1; // already chained by another writer's recovery
+                    continue;
+                }
                 seq++;
                 String hash = ChainHash.of(seq, entry, previous);
                 rows.add(new Object[] { seq, Timestamp.from(entry.occurredAt()), entry.actorId(), entry.actorRoles(), entry.action(),
@@ -125,6 +137,28 @@ class ChainWriter implements SmartLifecycle {
         thread = new Thread(this::loop, "audit-chain-writer");
         thread.setDaemon(true);
         thread.start();
+        recoverPending(Duration.ZERO).join();
+    }
+
+    /**
+     * Chains entries whose changing transaction committed but whose process died before the writer took them. At
+     * start every pending entry qualifies; later only those older than a grace period, which the normal hand-over beats.
+     */
+    CompletableFuture<Void> recoverPending(Duration olderThan) {
+        List<NewEntry> pending = jdbc.query(RECOVER, (row, index) -> new NewEntry(row.getTimestamp("occurred_at").toInstant(),
+                row.getString("actor_id"), row.getString("actor_roles"), row.getString("action"), row.getString("outcome"),
+                row.getObject("patient_id", UUID.class), row.getString("object_type"), row.getString("object_id"),
+                row.getString("reason"), row.getString("client_address"), row.getString("request_id"),
+                row.getString("session_hash"), row.getObject("id", UUID.class)), Timestamp.from(clock.instant().minus(olderThan)));
+        if (!pending.isEmpty()) {
+            log.warn("Chaining {} audit entries of changes committed before an interruption", pending.size());
+        }
+        return CompletableFuture.allOf(pending.stream().map(this::append).toArray(CompletableFuture[]::new));
+    }
+
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    void recoverStalePending() {
+        recoverPending(Duration.ofSeconds(30));
     }
 
     @Override

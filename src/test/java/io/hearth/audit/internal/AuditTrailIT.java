@@ -141,10 +141,27 @@ class AuditTrailIT {
             status.setRollbackOnly();
         });
         assertThat(count()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from audit_pending", Long.class)).as("rolled back with the change").isZero();
 
         new TransactionTemplate(transactions).executeWithoutResult(status ->
                 audit.recordAfterCommit(AuditEvent.of(AuditAction.PHI_CHANGE, AuditOutcome.SUCCESS).patient(PATIENT)));
         assertThat(count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aChangeCommittedJustBeforeACrashIsChainedOnceAtTheNextStart() {
+        long before = count();
+        UUID stranded = UUID.randomUUID();
+        jdbc.update("""
+                insert into audit_pending (id, occurred_at, actor_id, actor_roles, action, outcome, patient_id, object_type, object_id)
+                values (?, now(), 'dr.who', 'PROVIDER', 'PHI_CHANGE', 'SUCCESS', ?, 'observation', 'stranded')""", stranded, PATIENT);
+
+        CompletableFuture.allOf(writer.recoverPending(java.time.Duration.ZERO), writer.recoverPending(java.time.Duration.ZERO)).join();
+
+        assertThat(count()).isEqualTo(before + 1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_pending", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select object_id from audit_entry where seq = ?", String.class, before + 1)).isEqualTo("stranded");
+        assertThat(trail.verify().intact()).isTrue();
     }
 
     @Test
