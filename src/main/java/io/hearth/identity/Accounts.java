@@ -17,6 +17,18 @@ public interface Accounts {
 
     boolean exists(String username);
 
+    /**
+     * Sets the account's email address (used for notices and as an alternative sign-in name).
+     *
+     * @throws AccountRejectedException when it is not an address or another account uses it
+     */
+    void changeEmail(String username, String email);
+
+    Optional<String> emailOf(String username);
+
+    /** Ends a lockout early; audited. Returns whether the account was locked. */
+    boolean unlock(String username);
+
     /** Links a patient's account to their patient record. */
     void linkPatient(String username, UUID patientId);
 

@@ -9,7 +9,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password the password policy
  */
 @ConfigurationProperties("hearth.identity")
-public record IdentityProperties(@DefaultValue Password password) {
+public record IdentityProperties(@DefaultValue Password password, @DefaultValue Lockout lockout, @DefaultValue Throttle throttle) {
+
+    /**
+     * @param maxFailures failed sign-in steps (password or second factor) that lock the account
+     * @param duration how long the lock lasts; failures during it do not extend it
+     */
+    public record Lockout(@DefaultValue("4") int maxFailures, @DefaultValue("20m") java.time.Duration duration) {
+    }
+
+    /**
+     * @param maxFailures failed sign-in steps from one client address within the window before that address is refused
+     * @param window how far back failures count
+     */
+    public record Throttle(@DefaultValue("20") int maxFailures, @DefaultValue("10m") java.time.Duration window) {
+    }
 
     /**
      * @param minLength shortest accepted password, in characters after Unicode normalisation

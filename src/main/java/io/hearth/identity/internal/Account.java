@@ -64,6 +64,17 @@ class Account {
     @Column(name = "totp_last_step")
     private Long totpLastStep;
 
+    static final EncryptedColumn EMAIL = EncryptedColumn.of("account", "email_ciphertext");
+
+    @Column(name = "email_ciphertext")
+    private byte[] emailCiphertext;
+
+    @Column(name = "email_index", length = 64)
+    private String emailIndex;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
     @Version
     private long version;
 
@@ -101,6 +112,19 @@ class Account {
         }
         totpLastStep = step;
         return true;
+    }
+
+    void changeEmail(String email, String blindIndex, FieldCipher cipher) {
+        this.emailCiphertext = cipher.encrypt(email, EMAIL.at(id));
+        this.emailIndex = blindIndex;
+    }
+
+    java.util.Optional<String> email(FieldCipher cipher) {
+        return emailCiphertext == null ? java.util.Optional.empty() : java.util.Optional.of(cipher.decrypt(emailCiphertext, EMAIL.at(id)));
+    }
+
+    boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
     void linkPatient(UUID patient) {

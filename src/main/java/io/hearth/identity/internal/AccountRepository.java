@@ -13,6 +13,10 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
 
     boolean existsByUsernameKey(String usernameKey);
 
+    Optional<Account> findByEmailIndex(String emailIndex);
+
+    boolean existsByEmailIndex(String emailIndex);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select a from Account a where a.usernameKey = ?1")
     Optional<Account> lockByUsernameKey(String usernameKey);

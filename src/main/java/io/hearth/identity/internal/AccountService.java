@@ -22,7 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AccountService implements Accounts {
 
-    private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._@-]{3,64}");
+    // no '@': a name with one is an email address, so usernames and email addresses never collide
+    private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._-]{3,64}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
     private final AccountRepository accounts;
     private final PasswordPolicy policy;
@@ -30,11 +32,15 @@ class AccountService implements Accounts {
     private final Clock clock;
     private final FieldCipher cipher;
     private final AuditLog audit;
+    private final EmailIndex emailIndex;
+    private final Lockout lockout;
 
     AccountService(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, Clock clock, FieldCipher cipher,
-            AuditLog audit) {
+            AuditLog audit, EmailIndex emailIndex, Lockout lockout) {
         this.cipher = cipher;
         this.audit = audit;
+        this.emailIndex = emailIndex;
+        this.lockout = lockout;
         this.accounts = accounts;
         this.policy = policy;
         this.encoder = encoder;
@@ -46,7 +52,7 @@ class AccountService implements Accounts {
     public UUID create(String username, String displayName, char[] password, Set<Role> roles) {
         String key = Usernames.key(username);
         if (!USERNAME.matcher(key).matches()) {
-            throw new AccountRejectedException("A username has 3 to 64 letters, digits, dots, dashes, underscores or @.");
+            throw new AccountRejectedException("A username has 3 to 64 letters, digits, dots, dashes or underscores.");
         }
         if (displayName == null || displayName.isBlank() || displayName.length() > 200 || displayName.chars().anyMatch(Character::isISOControl)) {
             throw new AccountRejectedException("A display name has 1 to 200 characters and no control characters.");
@@ -78,6 +84,38 @@ class AccountService implements Accounts {
     @Transactional(readOnly = true)
     public Optional<String> displayNameOf(String username) {
         return accounts.findByUsernameKey(Usernames.key(username)).map(account -> account.displayName(cipher));
+    }
+
+    @Override
+    @Transactional
+    public void changeEmail(String username, String email) {
+        String normalised = Usernames.key(email);
+        if (normalised.length() > 254 || !EMAIL.matcher(normalised).matches()) {
+            throw new AccountRejectedException("That is not an email address.");
+        }
+        String index = emailIndex.of(normalised);
+        Account account = accounts.findByUsernameKey(Usernames.key(username)).orElseThrow();
+        if (accounts.findByEmailIndex(index).filter(other -> !other.id().equals(account.id())).isPresent()) {
+            throw new AccountRejectedException("Another account uses that email address.");
+        }
+        account.changeEmail(normalised, index, cipher);
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMIN_ACTION, AuditOutcome.SUCCESS).object("account", account.id())
+                .because("email address changed"));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> emailOf(String username) {
+        return accounts.findByUsernameKey(Usernames.key(username)).flatMap(account -> account.email(cipher));
+    }
+
+    @Override
+    public boolean unlock(String username) {
+        boolean wasLocked = lockout.unlock(username);
+        if (wasLocked) {
+            audit.record(AuditEvent.of(AuditAction.ACCOUNT_UNLOCKED, AuditOutcome.SUCCESS).object("account", Usernames.key(username)));
+        }
+        return wasLocked;
     }
 
     @Override

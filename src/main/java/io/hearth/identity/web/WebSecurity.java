@@ -2,6 +2,7 @@ package io.hearth.identity.web;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import io.hearth.identity.SecondFactors;
+import io.hearth.identity.internal.AddressThrottle;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -76,12 +77,13 @@ class WebSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain webSecurityFilterChain(HttpSecurity http, SecondFactors secondFactors,
-            ApplicationEventPublisher events) throws Exception {
+            ApplicationEventPublisher events, AddressThrottle throttle) throws Exception {
         ProviderManager secondFactorManager = new ProviderManager(new SecondFactorAuthenticationProvider(secondFactors));
         secondFactorManager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         var passwordOnly = AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAuthority(Factors.PASSWORD);
         var secondStep = new LoginUrlAuthenticationEntryPoint(SecondFactorAuthenticationFilter.PATH);
-        http.addFilterAfter(new SecondFactorAuthenticationFilter(secondFactorManager), UsernamePasswordAuthenticationFilter.class)
+        http.addFilterBefore(new AddressThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new SecondFactorAuthenticationFilter(secondFactorManager), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
                         .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.AUTHENTICATOR_APP)
                         .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.RECOVERY_CODE))

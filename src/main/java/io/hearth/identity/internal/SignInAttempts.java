@@ -1,0 +1,84 @@
+package io.hearth.identity.internal;
+
+import io.hearth.audit.AuditAction;
+import io.hearth.audit.AuditEvent;
+import io.hearth.audit.AuditLog;
+import io.hearth.audit.AuditOutcome;
+import io.hearth.notifications.Notice;
+import io.hearth.notifications.NoticeType;
+import io.hearth.notifications.Notices;
+import io.hearth.system.HearthProperties;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Every failed sign-in step (password, authenticator code, recovery code) counts toward the account's lockout and the
+ * client address's throttle. Only a completed second step resets the account's count: a password alone must not, or
+ * someone who knows it could guess codes for ever.
+ */
+@Component
+class SignInAttempts {
+
+    private final Lockout lockout;
+    private final AddressThrottle throttle;
+    private final EmailIndex emailIndex;
+    private final AccountRepository accounts;
+    private final AuditLog audit;
+    private final Notices notices;
+    private final HearthProperties hearth;
+    private final io.hearth.crypto.FieldCipher cipher;
+    private final TransactionTemplate transaction;
+
+    SignInAttempts(Lockout lockout, AddressThrottle throttle, EmailIndex emailIndex, AccountRepository accounts, AuditLog audit,
+            Notices notices, HearthProperties hearth, io.hearth.crypto.FieldCipher cipher, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
+        this.lockout = lockout;
+        this.throttle = throttle;
+        this.emailIndex = emailIndex;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.notices = notices;
+        this.hearth = hearth;
+        this.cipher = cipher;
+    }
+
+    @EventListener
+    void failed(AbstractAuthenticationFailureEvent event) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            throttle.recordFailure(request.getRequest().getRemoteAddr());
+        }
+        if (event.getException() instanceof BadCredentialsException) {
+            String typed = event.getAuthentication().getName();
+            lockout.recordFailure(typed, emailIndex.of(typed)).ifPresent(this::locked);
+        }
+    }
+
+    @EventListener
+    void succeeded(AuthenticationSuccessEvent event) {
+        boolean secondStep = event.getAuthentication().getAuthorities().stream()
+                .anyMatch(authority -> authority.getAuthority().equals("FACTOR_TOTP") || authority.getAuthority().equals("FACTOR_RECOVERY_CODE"));
+        if (secondStep) {
+            lockout.recordSuccess(event.getAuthentication().getName());
+        }
+    }
+
+    private void locked(UUID accountId) {
+        audit.record(AuditEvent.of(AuditAction.ACCOUNT_LOCKED, AuditOutcome.SUCCESS).object("account", accountId));
+        transaction.executeWithoutResult(status -> accounts.findById(accountId).ifPresent(account -> account.email(cipher)
+                .ifPresent(email -> notices.queue(new Notice(NoticeType.ACCOUNT_LOCKED, email,
+                        firstName(account.displayName(cipher)), hearth.baseUrl() + "/signin")))));
+    }
+
+    private static String firstName(String displayName) {
+        String[] parts = displayName.strip().split("\\s+");
+        return parts.length > 1 && parts[0].endsWith(".") ? parts[1] : parts[0];
+    }
+}

@@ -1,0 +1,34 @@
+package io.hearth.identity.web;
+
+import io.hearth.identity.internal.AddressThrottle;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A client address with too many recent failures may not try again for a while: its sign-in steps get the usual
+ * failure answer without being checked, so it can neither guess on nor lock out other people's accounts.
+ */
+final class AddressThrottleFilter extends OncePerRequestFilter {
+
+    private final AddressThrottle throttle;
+
+    AddressThrottleFilter(AddressThrottle throttle) {
+        this.throttle = throttle;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean signInStep = "POST".equals(request.getMethod())
+                && ("/signin".equals(request.getServletPath()) || SecondFactorAuthenticationFilter.PATH.equals(request.getServletPath()));
+        if (signInStep && throttle.blocked(request.getRemoteAddr())) {
+            response.sendRedirect(request.getContextPath() + request.getServletPath() + "?error");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
