@@ -249,21 +249,27 @@ class NoticeSender {
         todo.push(failure);
         while (!todo.isEmpty() && all.size() < 50) {
             Throwable next = todo.pop();
-            if (next == null || all.stream().anyMatch(seen -> seen == next)) {
+            if (all.stream().anyMatch(seen -> seen == next)) {
                 continue;
             }
             all.add(next);
             if (next instanceof MailSendException send) {
                 for (Exception each : send.getMessageExceptions()) {
-                    todo.push(each);
+                    pushIfAny(todo, each);
                 }
             }
             if (next instanceof jakarta.mail.MessagingException messaging) {
-                todo.push(messaging.getNextException());
+                pushIfAny(todo, messaging.getNextException());
             }
-            todo.push(next.getCause());
+            pushIfAny(todo, next.getCause());
         }
         return all;
+    }
+
+    private static void pushIfAny(java.util.Deque<Throwable> todo, Throwable cause) {
+        if (cause != null) {
+            todo.push(cause);
+        }
     }
 
     private static boolean empty(Object[] addresses) {
