@@ -26,6 +26,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import io.hearth.crypto.FieldCipher;
+import io.hearth.crypto.KeyRotation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -41,6 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * background sender is off and the clock is moved by hand, so each test decides exactly when delivery runs.
  */
 @PortalTest
+@ExtendWith(OutputCaptureExtension.class)
 @Import(MutableClock.Config.class)
 @TestPropertySource(properties = {
         "hearth.notifications.background=false",
@@ -77,6 +83,12 @@ class NoticeDeliveryIT {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    KeyRotation keys;
+
+    @Autowired
+    FieldCipher cipher;
 
     @LocalServerPort
     int port;
@@ -161,7 +173,24 @@ class NoticeDeliveryIT {
     }
 
     @Test
-    void whenSmtpIsDownTheActionSucceedsAndTheNoticeArrivesExactlyOnceWhenItIsBack() throws Exception {
+    void keyRotationReachesThePendingNoticesAndTheyStillGoOut() {
+        String rosa = address("rotated");
+        inTransaction(() -> notices.queue(new Notice(NoticeType.STAFF_INVITATION, rosa, "Rosa", "https://portal.test/invitation/1")));
+        UUID id = jdbc.queryForObject("select id from notice where status = 'PENDING' order by created_at desc limit 1", UUID.class);
+
+        keys.rotate();
+        keys.reencrypt((done, total) -> { });
+
+        for (String column : List.of("recipient_ciphertext", "first_name_ciphertext", "link_ciphertext")) {
+            byte[] value = jdbc.queryForObject("select " + column + " from notice where id = ?", byte[].class, id);
+            assertThat(FieldCipher.keyIdOf(value)).as(column).isEqualTo(cipher.primaryKeyId());
+        }
+        assertThat(sender.sendDue().sent()).isEqualTo(1);
+        assertThat(received(rosa)).hasSize(1);
+    }
+
+    @Test
+    void whenSmtpIsDownTheActionSucceedsAndTheNoticeArrivesExactlyOnceWhenItIsBack(CapturedOutput output) throws Exception {
         String rosa = address("outage");
         mail.setPort(closedPort());
 
@@ -187,6 +216,9 @@ class NoticeDeliveryIT {
         assertThat(received(rosa)).hasSize(1);
         assertThat(jdbc.queryForMap("select status, attempts from notice where id = ?", id))
                 .containsEntry("status", "SENT").containsEntry("attempts", 2);
+        assertThat(output.getAll()).contains(id.toString(), "ACCOUNT_LOCKED");
+        assertThat(output.getAll().lines().filter(line -> !line.contains("c.icegreen.greenmail"))) // the stand-in SMTP server's own log
+                .as("the portal never logs an address").noneMatch(line -> line.contains(rosa));
     }
 
     @Test
