@@ -18,5 +18,7 @@ public enum AuditAction {
     KEY_ROTATION,
     DECRYPTION_FAILURE,
     AUTHORIZATION_FAILURE,
-    AUDIT_VERIFIED
+    AUDIT_VERIFIED,
+    /** An email notice was given up after its last attempt (object: the notice id; no address, no content). */
+    NOTICE_FAILED
 }

@@ -6,6 +6,14 @@ public interface Notices {
     /**
      * Puts the notice in the outbox within the caller's transaction: it is sent after commit, with retries, exactly
      * once, also across restarts and SMTP outages; a rolled-back action sends nothing.
+     *
+     * <p>Must be called inside a transaction ({@code Propagation.MANDATORY}; outside one it throws
+     * {@code IllegalTransactionStateException}). It never talks to the SMTP server, so an outage cannot fail the
+     * caller. A mass notice is one {@code queue} call per recipient; delivery is throttled.
+     *
+     * @throws IllegalArgumentException when the recipient is not exactly one plain address, the first name is longer
+     *     than 100 characters or holds control characters, or the link does not point into the portal
+     *     ({@code hearth.base-url}); the message never repeats the value
      */
     void queue(Notice notice);
 }
