@@ -6,6 +6,7 @@ import io.hearth.test.PortalClient;
 import io.hearth.test.PortalTest;
 import io.hearth.test.TestAccounts;
 import io.hearth.test.TestClock;
+import io.hearth.test.TestMail;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,10 +46,19 @@ class LockoutIT {
 
     @Test
     void fourFailuresLockForTwentyMinutesAndTheRightPasswordIsRefusedLikeAWrongOne() {
-        people.create("locked.out", "Locked Out", PASSWORD, Role.PATIENT);
+        people.create("locked.out", "Ottoline Quimbyson", PASSWORD, Role.PATIENT);
+        accounts.changeEmail("locked.out", "ottoline.q@example.org");
         for (int i = 0; i < 4; i++) {
             fail("locked.out", WRONG);
         }
+        assertThat(TestMail.server().waitForIncomingEmail(10_000, 1)).isTrue();
+        var notices = java.util.Arrays.stream(TestMail.server().getReceivedMessagesForDomain("ottoline.q@example.org")).toList();
+        assertThat(notices).singleElement().satisfies(mail -> {
+            assertThat(mail.getAllRecipients()).hasSize(1);
+            String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
+            assertThat(body).contains("Ottoline").doesNotContain("Quimbyson");
+            assertThat(mail.getSubject()).doesNotContain("Quimbyson");
+        });
 
         HttpResponse<String> whileLocked = new PortalClient(port).signInPasswordOnly("locked.out", PASSWORD);
         HttpResponse<String> wrongAnswer = new PortalClient(port).signInPasswordOnly("locked.out", WRONG);
