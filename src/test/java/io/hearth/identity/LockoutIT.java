@@ -51,8 +51,7 @@ class LockoutIT {
         for (int i = 0; i < 4; i++) {
             fail("locked.out", WRONG);
         }
-        assertThat(TestMail.server().waitForIncomingEmail(10_000, 1)).isTrue();
-        var notices = java.util.Arrays.stream(TestMail.server().getReceivedMessagesForDomain("ottoline.q@example.org")).toList();
+        var notices = TestMail.messagesTo("ottoline.q@example.org", 1);
         assertThat(notices).singleElement().satisfies(mail -> {
             assertThat(mail.getAllRecipients()).hasSize(1);
             String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);

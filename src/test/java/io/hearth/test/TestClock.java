@@ -7,11 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The portal's clock in integration tests: real time plus an offset that tests move forward instead of sleeping. */
+/**
+ * The portal's clock in integration tests: real time plus an offset that tests move forward instead of sleeping, or,
+ * while frozen, a fixed instant that only {@link #advance} moves.
+ */
 public final class TestClock extends Clock {
 
     public static final TestClock INSTANCE = new TestClock();
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private volatile Instant frozen;
 
     private TestClock() {
     }
@@ -20,9 +24,26 @@ public final class TestClock extends Clock {
         offset.accumulateAndGet(by, Duration::plus);
     }
 
+    /** Stops the clock where it is (to the microsecond, as the databases store it). */
+    public synchronized void freeze() {
+        Instant now = instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        offset.set(Duration.ZERO);
+        frozen = now;
+    }
+
+    /** Lets it tick again from where it stands. */
+    public synchronized void unfreeze() {
+        if (frozen != null) {
+            Instant stood = instant();
+            frozen = null;
+            offset.set(Duration.between(Instant.now(), stood));
+        }
+    }
+
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        Instant base = frozen;
+        return (base != null ? base : Instant.now()).plus(offset.get());
     }
 
     @Override

@@ -21,6 +21,30 @@ public class TestMail implements ApplicationContextInitializer<ConfigurableAppli
         return server;
     }
 
+    /** Waits (up to 10 s, polling) until the address has received at least {@code count} emails; returns them. */
+    public static java.util.List<jakarta.mail.internet.MimeMessage> messagesTo(String address, int count) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            java.util.List<jakarta.mail.internet.MimeMessage> received = java.util.Arrays.stream(server().getReceivedMessages())
+                    .filter(message -> {
+                        try {
+                            return java.util.Arrays.stream(message.getAllRecipients()).anyMatch(to -> to.toString().equalsIgnoreCase(address));
+                        } catch (jakarta.mail.MessagingException e) {
+                            return false;
+                        }
+                    }).toList();
+            if (received.size() >= count || System.nanoTime() > deadline) {
+                return received;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return received;
+            }
+        }
+    }
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         int port = server().getSmtp().getPort();

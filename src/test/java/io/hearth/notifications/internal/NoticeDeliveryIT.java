@@ -10,6 +10,7 @@ import io.hearth.notifications.NoticeType;
 import io.hearth.notifications.Notices;
 import io.hearth.test.PortalClient;
 import io.hearth.test.PortalTest;
+import io.hearth.test.TestClock;
 import io.hearth.test.TestMail;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -33,7 +34,6 @@ import io.hearth.crypto.FieldCipher;
 import io.hearth.crypto.KeyRotation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.TestPropertySource;
@@ -47,7 +47,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @PortalTest
 @ExtendWith(OutputCaptureExtension.class)
-@Import(MutableClock.Config.class)
 @TestPropertySource(properties = {
         "hearth.notifications.background=false",
         "hearth.notifications.retry.max-attempts=3",
@@ -69,8 +68,7 @@ class NoticeDeliveryIT {
     @Autowired
     NoticeSender sender;
 
-    @Autowired
-    MutableClock clock;
+    final TestClock clock = TestClock.INSTANCE;
 
     @Autowired
     JavaMailSenderImpl mail;
@@ -93,6 +91,14 @@ class NoticeDeliveryIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    io.hearth.test.TestAccounts people;
+
+    @org.junit.jupiter.api.BeforeEach
+    void stopTheClock() {
+        clock.freeze();
+    }
+
     @AfterEach
     void smtpBack() {
         mail.setPort(TestMail.server().getSmtp().getPort());
@@ -100,6 +106,7 @@ class NoticeDeliveryIT {
         while (sender.sendDue().sent() > 0) {
             clock.advance(Duration.ofMinutes(1));
         }
+        clock.unfreeze();
     }
 
     @Test
@@ -292,9 +299,9 @@ class NoticeDeliveryIT {
         String rosa = address("adminview");
         inTransaction(() -> notices.queue(new Notice(NoticeType.NEW_DEVICE_SIGN_IN, rosa, "Rosalind", "https://portal.test/security/77")));
         if (!accounts.exists("admin.notices")) {
-            accounts.create("admin.notices", "Ada Admin", PASSWORD.toCharArray(), EnumSet.of(Role.ADMIN));
-            accounts.create("patient.notices", "Pat Patient", PASSWORD.toCharArray(), EnumSet.of(Role.PATIENT));
-            accounts.create("provider.notices", "Dr. Pro Vider", PASSWORD.toCharArray(), EnumSet.of(Role.PROVIDER));
+            people.create("admin.notices", "Ada Admin", PASSWORD, Role.ADMIN);
+            people.create("patient.notices", "Pat Patient", PASSWORD, Role.PATIENT);
+            people.create("provider.notices", "Dr. Pro Vider", PASSWORD, Role.PROVIDER);
         }
 
         PortalClient admin = new PortalClient(port);
