@@ -54,6 +54,10 @@ class ProductionSafetyCheck implements EnvironmentPostProcessor, Ordered {
                 && environment.getProperty("hearth.crypto.master-passphrase-file", "").isBlank()) {
             problems.add("no master key passphrase is configured; set HEARTH_MASTER_PASSPHRASE or HEARTH_MASTER_PASSPHRASE_FILE");
         }
+        String from = environment.getProperty("hearth.notifications.from", "");
+        if (from.isBlank() || from.endsWith("@localhost")) {
+            problems.add("notices would be sent from " + (from.isBlank() ? "no address" : from) + "; set HEARTH_MAIL_FROM to the practice's address");
+        }
         String baseUrl = environment.getProperty("hearth.base-url", "");
         if (!baseUrl.startsWith("https://") || baseUrl.startsWith("https://localhost")) {
             problems.add("the public address is not set; set HEARTH_BASE_URL to the portal's https:// address");

@@ -23,14 +23,15 @@ class ProductionProfileTests {
     void refusesEveryUnsafeDefaultAtOnce() {
         assertThatThrownBy(() -> startProd("hearth.db.url=jdbc:h2:mem:x", "hearth.demo.enabled=true"))
                 .isInstanceOf(UnsafeProductionSettingsException.class)
-                .satisfies(failure -> assertThat(((UnsafeProductionSettingsException) failure).problems()).hasSize(7))
+                .satisfies(failure -> assertThat(((UnsafeProductionSettingsException) failure).problems()).hasSize(8))
                 .hasMessageContaining("embedded H2")
                 .hasMessageContaining("database password")
                 .hasMessageContaining("self-signed")
                 .hasMessageContaining("demo data")
                 .hasMessageContaining("HEARTH_BASE_URL")
                 .hasMessageContaining("master key passphrase")
-                .hasMessageContaining("HEARTH_DB_OWNER_USERNAME");
+                .hasMessageContaining("HEARTH_DB_OWNER_USERNAME")
+                .hasMessageContaining("HEARTH_MAIL_FROM");
     }
 
     @Test
@@ -40,6 +41,7 @@ class ProductionProfileTests {
                 "hearth.db.password=a-long-random-database-password",
                 "hearth.db.username=hearth_app",
                 "hearth.db.owner-username=hearth_owner",
+                "hearth.notifications.from=portal@example-practice.org",
                 "hearth.base-url=https://portal.example-practice.org",
                 "hearth.crypto.master-passphrase-file=/run/secrets/hearth-master-passphrase"))
                 .isInstanceOfSatisfying(UnsafeProductionSettingsException.class,
