@@ -26,6 +26,17 @@ public interface Accounts {
 
     Optional<String> emailOf(String username);
 
+    /**
+     * Changes the password after checking the current one; the new one must pass the policy and differ from the
+     * earlier ones kept in the history.
+     *
+     * @throws AccountRejectedException saying why (the current password is wrong, or the new one is refused)
+     */
+    void changePassword(String username, char[] currentPassword, char[] newPassword);
+
+    /** Whether the password is older than the maximum age and must be changed before anything else. */
+    boolean passwordExpired(String username);
+
     /** Ends a lockout early; audited. Returns whether the account was locked. */
     boolean unlock(String username);
 

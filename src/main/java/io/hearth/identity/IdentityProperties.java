@@ -29,10 +29,14 @@ public record IdentityProperties(@DefaultValue Password password, @DefaultValue 
      * @param minLength shortest accepted password, in characters after Unicode normalisation
      * @param maxLength longest accepted password; never truncated, refused above this
      * @param minScore lowest accepted nbvcxz strength score (0 to 4)
+     * @param maxAge a password older than this must be changed right after signing in; 0 switches the rule off
+     * @param history how many earlier passwords may not be used again
      */
     public record Password(
             @DefaultValue("12") int minLength,
             @DefaultValue("256") int maxLength,
-            @DefaultValue("3") int minScore) {
+            @DefaultValue("3") int minScore,
+            @DefaultValue("60d") java.time.Duration maxAge,
+            @DefaultValue("5") int history) {
     }
 }

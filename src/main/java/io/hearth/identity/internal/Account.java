@@ -75,6 +75,9 @@ class Account {
     @Column(name = "locked_until")
     private Instant lockedUntil;
 
+    @Column(name = "password_changed_at")
+    private Instant passwordChangedAt;
+
     @Version
     private long version;
 
@@ -90,6 +93,7 @@ class Account {
         this.roles = EnumSet.copyOf(roles);
         this.enabled = true;
         this.createdAt = now;
+        this.passwordChangedAt = now;
     }
 
     boolean hasAuthenticatorApp() {
@@ -121,6 +125,19 @@ class Account {
 
     java.util.Optional<String> email(FieldCipher cipher) {
         return emailCiphertext == null ? java.util.Optional.empty() : java.util.Optional.of(cipher.decrypt(emailCiphertext, EMAIL.at(id)));
+    }
+
+    /** A password older than the maximum age must be changed; a zero maximum age switches the rule off. */
+    boolean passwordExpired(Instant now, java.time.Duration maxAge) {
+        return !maxAge.isZero() && passwordChangedAt != null && !passwordChangedAt.plus(maxAge).isAfter(now);
+    }
+
+    /** @return the hash being replaced, for the history */
+    String changePassword(String newHash, Instant now) {
+        String old = passwordHash;
+        this.passwordHash = newHash;
+        this.passwordChangedAt = now;
+        return old;
     }
 
     boolean lockedAt(Instant now) {

@@ -6,6 +6,11 @@ import io.hearth.audit.AuditLog;
 import io.hearth.audit.AuditOutcome;
 import io.hearth.crypto.FieldCipher;
 import io.hearth.identity.AccountRejectedException;
+import io.hearth.identity.IdentityProperties;
+import io.hearth.notifications.Notice;
+import io.hearth.notifications.NoticeType;
+import io.hearth.notifications.Notices;
+import io.hearth.system.HearthProperties;
 import io.hearth.identity.Accounts;
 import io.hearth.identity.Role;
 import io.hearth.identity.Usernames;
@@ -34,9 +39,18 @@ class AccountService implements Accounts {
     private final AuditLog audit;
     private final EmailIndex emailIndex;
     private final Lockout lockout;
+    private final PasswordHistory history;
+    private final IdentityProperties.Password passwordSettings;
+    private final Notices notices;
+    private final HearthProperties hearth;
 
     AccountService(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, Clock clock, FieldCipher cipher,
-            AuditLog audit, EmailIndex emailIndex, Lockout lockout) {
+            AuditLog audit, EmailIndex emailIndex, Lockout lockout, PasswordHistory history, IdentityProperties properties,
+            Notices notices, HearthProperties hearth) {
+        this.history = history;
+        this.passwordSettings = properties.password();
+        this.notices = notices;
+        this.hearth = hearth;
         this.cipher = cipher;
         this.audit = audit;
         this.emailIndex = emailIndex;
@@ -107,6 +121,34 @@ class AccountService implements Accounts {
     @Transactional(readOnly = true)
     public Optional<String> emailOf(String username) {
         return accounts.findByUsernameKey(Usernames.key(username)).flatMap(account -> account.email(cipher));
+    }
+
+    @Override
+    @Transactional
+    public void changePassword(String username, char[] currentPassword, char[] newPassword) {
+        Account account = accounts.lockByUsernameKey(Usernames.key(username)).orElseThrow();
+        if (!encoder.matches(new String(currentPassword), account.passwordHash())) {
+            throw new AccountRejectedException("Your current password is not right.");
+        }
+        String normalised = PasswordPolicy.normalise(newPassword);
+        policy.check(normalised, account.username(), account.displayName(cipher), account.email(cipher).orElse(null));
+        boolean reused = encoder.matches(normalised, account.passwordHash())
+                || history.recent(account.id(), passwordSettings.history() - 1).stream().anyMatch(old -> encoder.matches(normalised, old));
+        if (reused) {
+            throw new AccountRejectedException("Choose a password you have not used before (the last " + passwordSettings.history()
+                    + " cannot be used again).");
+        }
+        history.add(account.id(), account.changePassword(encoder.encode(normalised), clock.instant()), clock.instant());
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.PASSWORD_CHANGED, AuditOutcome.SUCCESS).object("account", account.id()));
+        account.email(cipher).ifPresent(email -> notices.queue(new Notice(NoticeType.PASSWORD_CHANGED, email,
+                FirstNames.of(account.displayName(cipher)), hearth.baseUrl() + "/signin")));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean passwordExpired(String username) {
+        return accounts.findByUsernameKey(Usernames.key(username))
+                .map(account -> account.passwordExpired(clock.instant(), passwordSettings.maxAge())).orElse(false);
     }
 
     @Override

@@ -74,11 +74,6 @@ class SignInAttempts {
         audit.record(AuditEvent.of(AuditAction.ACCOUNT_LOCKED, AuditOutcome.SUCCESS).object("account", accountId));
         transaction.executeWithoutResult(status -> accounts.findById(accountId).ifPresent(account -> account.email(cipher)
                 .ifPresent(email -> notices.queue(new Notice(NoticeType.ACCOUNT_LOCKED, email,
-                        firstName(account.displayName(cipher)), hearth.baseUrl() + "/signin")))));
-    }
-
-    private static String firstName(String displayName) {
-        String[] parts = displayName.strip().split("\\s+");
-        return parts.length > 1 && parts[0].endsWith(".") ? parts[1] : parts[0];
+                        FirstNames.of(account.displayName(cipher)), hearth.baseUrl() + "/signin")))));
     }
 }

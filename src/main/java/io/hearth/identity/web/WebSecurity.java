@@ -1,7 +1,9 @@
 package io.hearth.identity.web;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import io.hearth.identity.Accounts;
 import io.hearth.identity.SecondFactors;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import io.hearth.identity.internal.AddressThrottle;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -77,13 +79,16 @@ class WebSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain webSecurityFilterChain(HttpSecurity http, SecondFactors secondFactors,
-            ApplicationEventPublisher events, AddressThrottle throttle) throws Exception {
+            ApplicationEventPublisher events, AddressThrottle throttle, Accounts accounts) throws Exception {
         ProviderManager secondFactorManager = new ProviderManager(new SecondFactorAuthenticationProvider(secondFactors));
         secondFactorManager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         var passwordOnly = AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAuthority(Factors.PASSWORD);
         var secondStep = new LoginUrlAuthenticationEntryPoint(SecondFactorAuthenticationFilter.PATH);
+        var secondFactorFilter = new SecondFactorAuthenticationFilter(secondFactorManager);
+        secondFactorFilter.setAuthenticationSuccessHandler(PasswordExpiry.successHandler(accounts));
         http.addFilterBefore(new AddressThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new SecondFactorAuthenticationFilter(secondFactorManager), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(secondFactorFilter, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new PasswordExpiry(), AuthorizationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
                         .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.AUTHENTICATOR_APP)
                         .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.RECOVERY_CODE))
