@@ -37,11 +37,16 @@ public final class PortalClient {
     }
 
     public static SSLContext trustingDevelopmentCertificate() {
+        return trusting(Path.of("target/it-data"));
+    }
+
+    /** An SSL context that trusts exactly the development certificate in the given data folder. */
+    public static SSLContext trusting(Path dataDir) {
         try {
-            Path dataDir = Path.of("target/it-data/tls");
-            String password = Files.readString(dataDir.resolve("localhost.p12.password")).trim();
+            Path tls = dataDir.resolve("tls");
+            String password = Files.readString(tls.resolve("localhost.p12.password")).trim();
             KeyStore store = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(dataDir.resolve("localhost.p12"))) {
+            try (InputStream in = Files.newInputStream(tls.resolve("localhost.p12"))) {
                 store.load(in, password.toCharArray());
             }
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -50,7 +55,7 @@ public final class PortalClient {
             context.init(null, trust.getTrustManagers(), null);
             return context;
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot trust the development certificate", e);
+            throw new IllegalStateException("Cannot trust the development certificate in " + dataDir, e);
         }
     }
 

@@ -37,7 +37,11 @@ class ChainAuditLog implements AuditLog {
 
     @Override
     public void record(AuditEvent event) {
-        NewEntry entry = entry(event);
+        appendAndWait(entry(event));
+    }
+
+    /** Returns once the entry is committed to the chain; the action that needed it must not go ahead otherwise. */
+    private void appendAndWait(NewEntry entry) {
         try {
             writer.append(entry).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -61,14 +65,7 @@ class ChainAuditLog implements AuditLog {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                try {
-                    writer.append(entry).get(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AuditUnavailableException(e);
-                } catch (ExecutionException | TimeoutException e) {
-                    throw new AuditUnavailableException(e);
-                }
+                appendAndWait(entry);
             }
         });
     }

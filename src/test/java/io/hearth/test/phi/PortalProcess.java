@@ -3,7 +3,6 @@ package io.hearth.test.phi;
 import io.hearth.HearthApplication;
 import io.hearth.test.TestDatabase;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,14 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The real portal in a child JVM with the {@code phi-driver} profile, on a given database and data folder, so a test
@@ -132,21 +129,7 @@ public final class PortalProcess {
     }
 
     public static SSLContext trusting(Path dataDir) {
-        try {
-            Path tls = dataDir.resolve("tls");
-            String password = Files.readString(tls.resolve("localhost.p12.password")).trim();
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(tls.resolve("localhost.p12"))) {
-                store.load(in, password.toCharArray());
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot trust the portal's development certificate", e);
-        }
+        return io.hearth.test.PortalClient.trusting(dataDir);
     }
 
     private void awaitReady(Duration timeout) throws InterruptedException {
