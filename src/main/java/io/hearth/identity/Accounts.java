@@ -37,6 +37,20 @@ public interface Accounts {
     /** Whether the password is older than the maximum age and must be changed before anything else. */
     boolean passwordExpired(String username);
 
+    /**
+     * Emails a one-time password reset link to the account with this username or email address, if there is one and
+     * it has an email address. Says nothing either way, so the caller cannot tell (nor tell anyone else).
+     */
+    void sendPasswordReset(String usernameOrEmail);
+
+    /**
+     * Sets a new password with a token from a reset link (once, before it expires, and only if the password has not
+     * changed since); also ends a lockout. The second factor is still needed to sign in.
+     *
+     * @throws AccountRejectedException when the link is not valid any more, or the new password is refused
+     */
+    void resetPassword(String token, char[] newPassword);
+
     /** Ends a lockout early; audited. Returns whether the account was locked. */
     boolean unlock(String username);
 

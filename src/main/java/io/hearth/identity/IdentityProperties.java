@@ -7,9 +7,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Identity settings.
  *
  * @param password the password policy
+ * @param lockout when failed sign-in steps lock an account
+ * @param throttle when one client address may not try again for a while
+ * @param resetLinkValidity how long an emailed password reset link works
  */
 @ConfigurationProperties("hearth.identity")
-public record IdentityProperties(@DefaultValue Password password, @DefaultValue Lockout lockout, @DefaultValue Throttle throttle) {
+public record IdentityProperties(@DefaultValue Password password, @DefaultValue Lockout lockout, @DefaultValue Throttle throttle,
+        @DefaultValue("30m") java.time.Duration resetLinkValidity) {
 
     /**
      * @param maxFailures failed sign-in steps (password or second factor) that lock the account

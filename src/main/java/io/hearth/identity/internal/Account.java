@@ -72,7 +72,8 @@ class Account {
     @Column(name = "email_index", length = 64)
     private String emailIndex;
 
-    @Column(name = "locked_until")
+    /** Read-only here: {@link Lockout} alone writes it, in SQL, so a stale entity can never undo a lock or an unlock. */
+    @Column(name = "locked_until", insertable = false, updatable = false)
     private Instant lockedUntil;
 
     @Column(name = "password_changed_at")

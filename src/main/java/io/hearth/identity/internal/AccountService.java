@@ -15,6 +15,7 @@ import io.hearth.identity.Accounts;
 import io.hearth.identity.Role;
 import io.hearth.identity.Usernames;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -43,10 +44,14 @@ class AccountService implements Accounts {
     private final IdentityProperties.Password passwordSettings;
     private final Notices notices;
     private final HearthProperties hearth;
+    private final PasswordResets resets;
+    private final Duration resetLinkValidity;
 
     AccountService(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, Clock clock, FieldCipher cipher,
             AuditLog audit, EmailIndex emailIndex, Lockout lockout, PasswordHistory history, IdentityProperties properties,
-            Notices notices, HearthProperties hearth) {
+            Notices notices, HearthProperties hearth, PasswordResets resets) {
+        this.resets = resets;
+        this.resetLinkValidity = properties.resetLinkValidity();
         this.history = history;
         this.passwordSettings = properties.password();
         this.notices = notices;
@@ -130,6 +135,11 @@ class AccountService implements Accounts {
         if (!encoder.matches(new String(currentPassword), account.passwordHash())) {
             throw new AccountRejectedException("Your current password is not right.");
         }
+        setPassword(account, newPassword, "changed by its owner");
+    }
+
+    /** The one way a password is set after the account exists: policy, history, hash, audit, notice, old links void. */
+    private void setPassword(Account account, char[] newPassword, String how) {
         String normalised = PasswordPolicy.normalise(newPassword);
         policy.check(normalised, account.username(), account.displayName(cipher), account.email(cipher).orElse(null));
         boolean reused = encoder.matches(normalised, account.passwordHash())
@@ -139,9 +149,34 @@ class AccountService implements Accounts {
                     + " cannot be used again).");
         }
         history.add(account.id(), account.changePassword(encoder.encode(normalised), clock.instant()), clock.instant());
-        audit.recordAfterCommit(AuditEvent.of(AuditAction.PASSWORD_CHANGED, AuditOutcome.SUCCESS).object("account", account.id()));
+        resets.voidAll(account.id(), clock.instant());
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.PASSWORD_CHANGED, AuditOutcome.SUCCESS).object("account", account.id()).because(how));
         account.email(cipher).ifPresent(email -> notices.queue(new Notice(NoticeType.PASSWORD_CHANGED, email,
                 FirstNames.of(account.displayName(cipher)), hearth.baseUrl() + "/signin")));
+    }
+
+    @Override
+    @Transactional
+    public void sendPasswordReset(String usernameOrEmail) {
+        String key = Usernames.key(usernameOrEmail);
+        Optional<Account> found = key.contains("@") ? accounts.findByEmailIndex(emailIndex.of(key)) : accounts.findByUsernameKey(key);
+        found.ifPresent(account -> account.email(cipher).ifPresent(email -> {
+            String token = resets.issue(account.id(), clock.instant(), resetLinkValidity);
+            notices.queue(new Notice(NoticeType.PASSWORD_RESET, email, FirstNames.of(account.displayName(cipher)),
+                    hearth.baseUrl() + "/signin/reset?token=" + token));
+            audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMIN_ACTION, AuditOutcome.SUCCESS).object("account", account.id())
+                    .because("password reset link sent"));
+        }));
+    }
+
+    @Override
+    @Transactional // a refused new password rolls the redemption back, so the same link can be used to try again
+    public void resetPassword(String token, char[] newPassword) {
+        UUID accountId = resets.redeem(token, clock.instant())
+                .orElseThrow(() -> new AccountRejectedException("This link does not work any more. Ask for a new one."));
+        Account account = accounts.findById(accountId).orElseThrow();
+        setPassword(account, newPassword, "reset by email link");
+        lockout.unlock(account.username());
     }
 
     @Override

@@ -93,7 +93,7 @@ class WebSecurity {
                         .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.AUTHENTICATOR_APP)
                         .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.RECOVERY_CODE))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/signin", "/error", "/health", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/signin", "/signin/forgot", "/signin/reset", "/error", "/health", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
                         .requestMatchers(SecondFactorAuthenticationFilter.PATH, "/signin/enrol").access(passwordOnly)
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/my/**").hasRole("PATIENT")

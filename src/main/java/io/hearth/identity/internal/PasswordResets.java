@@ -1,0 +1,60 @@
+package io.hearth.identity.internal;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Reset tokens: 256 random bits, kept only as a SHA-256 hash, single use, short-lived. */
+@Component
+class PasswordResets {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final JdbcTemplate jdbc;
+
+    PasswordResets(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return the token to put in the link (never stored, never logged) */
+    String issue(UUID accountId, Instant now, Duration validity) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        jdbc.update("insert into password_reset_token (id, account_id, token_hash, created_at, expires_at) values (?, ?, ?, ?, ?)",
+                UUID.randomUUID(), accountId, Hashes.sha256(token), Timestamp.from(now), Timestamp.from(now.plus(validity)));
+        return token;
+    }
+
+    /**
+     * Uses the token up, atomically, if it is unused, unexpired and newer than the account's last password change.
+     *
+     * @return the account it belongs to
+     */
+    Optional<UUID> redeem(String token, Instant now) {
+        if (token == null || token.length() > 100) {
+            return Optional.empty();
+        }
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                select t.id, t.account_id from password_reset_token t join account a on a.id = t.account_id
+                where t.token_hash = ? and t.used_at is null and t.expires_at > ? and t.created_at >= a.password_changed_at
+                for update""", Hashes.sha256(token), Timestamp.from(now));
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        jdbc.update("update password_reset_token set used_at = ? where id = ?", Timestamp.from(now), rows.get(0).get("id"));
+        return Optional.of((UUID) rows.get(0).get("account_id"));
+    }
+
+    /** Any password change voids every link issued before it. */
+    void voidAll(UUID accountId, Instant now) {
+        jdbc.update("update password_reset_token set used_at = ? where account_id = ? and used_at is null", Timestamp.from(now), accountId);
+    }
+}
