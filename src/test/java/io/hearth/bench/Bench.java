@@ -70,6 +70,7 @@ public final class Bench {
             audit(portal.getBean(AuditLog.class), jdbc);
             cipher(portal.getBean(FieldCipher.class));
             auditedRead(portal.getBean(ScratchNotes.class), dataDir, port);
+            SignInBench.run(portal, dataDir, port);
         } finally {
             // key material and the certificate of a throw-away portal
             org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);

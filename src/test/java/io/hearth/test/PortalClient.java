@@ -27,9 +27,13 @@ public final class PortalClient {
     private final HttpClient http;
 
     public PortalClient(int port) {
+        this(port, Path.of("target/it-data"));
+    }
+
+    public PortalClient(int port, Path dataDir) {
         this.baseUrl = "https://localhost:" + port;
         this.http = HttpClient.newBuilder()
-                .sslContext(trustingDevelopmentCertificate())
+                .sslContext(trusting(dataDir))
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)

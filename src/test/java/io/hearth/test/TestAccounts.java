@@ -56,9 +56,12 @@ public final class TestAccounts {
 
     /** The code an authenticator app shows now (by the portal's test clock). */
     public static String currentCode(String secret) {
+        return codeAt(secret, TestClock.INSTANCE.instant());
+    }
+
+    public static String codeAt(String secret, java.time.Instant time) {
         try {
-            return TOTP.generateOneTimePasswordString(new SecretKeySpec(new Base32().decode(secret), TOTP.getAlgorithm()),
-                    TestClock.INSTANCE.instant());
+            return TOTP.generateOneTimePasswordString(new SecretKeySpec(new Base32().decode(secret), TOTP.getAlgorithm()), time);
         } catch (InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
