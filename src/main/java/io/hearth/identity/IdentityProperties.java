@@ -10,10 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockout when failed sign-in steps lock an account
  * @param throttle when one client address may not try again for a while
  * @param resetLinkValidity how long an emailed password reset link works
+ * @param absoluteSessionTimeout how long a signed-in session may last at most, however active (the idle timeout is
+ *     server.servlet.session.timeout)
  */
 @ConfigurationProperties("hearth.identity")
 public record IdentityProperties(@DefaultValue Password password, @DefaultValue Lockout lockout, @DefaultValue Throttle throttle,
-        @DefaultValue("30m") java.time.Duration resetLinkValidity) {
+        @DefaultValue("30m") java.time.Duration resetLinkValidity, @DefaultValue("12h") java.time.Duration absoluteSessionTimeout) {
 
     /**
      * @param maxFailures failed sign-in steps (password or second factor) that lock the account

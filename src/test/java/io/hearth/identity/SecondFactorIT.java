@@ -120,6 +120,23 @@ class SecondFactorIT {
     }
 
     @Test
+    void aSessionEndsAfterTwelveHoursHoweverActive() {
+        people.create("long.day", "Long Day", PASSWORD, Role.NURSE);
+        PortalClient client = new PortalClient(port);
+        client.signIn("long.day", PASSWORD);
+        for (int hour = 0; hour < 11; hour++) {
+            TestClock.INSTANCE.advance(Duration.ofHours(1));
+            assertThat(client.get("/").statusCode()).as("hour %d", hour + 1).isEqualTo(200);
+        }
+
+        TestClock.INSTANCE.advance(Duration.ofMinutes(61));
+
+        HttpResponse<String> ended = client.get("/");
+        assertThat(ended.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/signin?timeout"));
+        assertThat(client.get("/").statusCode()).as("the session is gone on the server").isEqualTo(302);
+    }
+
+    @Test
     void someoneWithOnlyThePasswordCannotEnrolTheirOwnAuthenticator() {
         people.create("victim.user", "Victim User", PASSWORD, Role.PATIENT);
         PortalClient attacker = new PortalClient(port);

@@ -2,6 +2,8 @@ package io.hearth.identity.web;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import io.hearth.identity.Accounts;
+import io.hearth.identity.IdentityProperties;
+import java.time.Clock;
 import io.hearth.identity.SecondFactors;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import io.hearth.identity.internal.AddressThrottle;
@@ -79,7 +81,8 @@ class WebSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain webSecurityFilterChain(HttpSecurity http, SecondFactors secondFactors,
-            ApplicationEventPublisher events, AddressThrottle throttle, Accounts accounts) throws Exception {
+            ApplicationEventPublisher events, AddressThrottle throttle, Accounts accounts, Clock clock, IdentityProperties identity)
+            throws Exception {
         ProviderManager secondFactorManager = new ProviderManager(new SecondFactorAuthenticationProvider(secondFactors));
         secondFactorManager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         var passwordOnly = AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAuthority(Factors.PASSWORD);
@@ -88,6 +91,7 @@ class WebSecurity {
         secondFactorFilter.setAuthenticationSuccessHandler(PasswordExpiry.successHandler(accounts));
         http.addFilterBefore(new AddressThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(secondFactorFilter, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new AbsoluteSessionTimeout(clock, identity.absoluteSessionTimeout()), AuthorizationFilter.class)
                 .addFilterBefore(new PasswordExpiry(), AuthorizationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
                         .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.AUTHENTICATOR_APP)

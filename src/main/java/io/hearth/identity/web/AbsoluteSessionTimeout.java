@@ -1,0 +1,49 @@
+package io.hearth.identity.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** However active it is, a signed-in session ends after the absolute timeout (12 hours by default). */
+final class AbsoluteSessionTimeout extends OncePerRequestFilter {
+
+    private static final String STARTED = AbsoluteSessionTimeout.class.getName();
+    private final Clock clock;
+    private final Duration limit;
+
+    AbsoluteSessionTimeout(Clock clock, Duration limit) {
+        this.clock = clock;
+        this.limit = limit;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        HttpSession session = request.getSession(false);
+        if (session != null && authentication != null && !(authentication instanceof AnonymousAuthenticationToken)) {
+            Instant now = clock.instant();
+            if (session.getAttribute(STARTED) instanceof Instant started) {
+                if (now.isAfter(started.plus(limit))) {
+                    session.invalidate();
+                    SecurityContextHolder.clearContext();
+                    response.sendRedirect(request.getContextPath() + "/signin?timeout");
+                    return;
+                }
+            } else {
+                session.setAttribute(STARTED, now);
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}
