@@ -24,6 +24,16 @@ public interface SecondFactors {
      */
     List<String> enrolAuthenticatorApp(String username, String secret, String code);
 
+    /** How many unused recovery codes the account has left. */
+    long unusedRecoveryCodes(String username);
+
+    /**
+     * Replaces all recovery codes with ten new ones (shown once), after checking the current password again.
+     *
+     * @throws AccountRejectedException when the password is not right
+     */
+    List<String> regenerateRecoveryCodes(String username, char[] currentPassword);
+
     /** Accepts a current code from the authenticator app or an unused recovery code, each once only. */
     Optional<Kind> verify(String username, String code);
 }

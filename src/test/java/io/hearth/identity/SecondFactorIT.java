@@ -120,6 +120,30 @@ class SecondFactorIT {
     }
 
     @Test
+    void recoveryCodesCanBeReplacedAfterTypingThePasswordAgain() {
+        List<String> oldCodes = people.create("new.codes", "New Codes", PASSWORD, Role.PATIENT);
+        PortalClient client = new PortalClient(port);
+        client.signInPasswordOnly("new.codes", PASSWORD);
+        client.submitSecondFactor(oldCodes.get(0));
+        assertThat(client.get("/account/security").body()).contains("Authenticator app: on.", "You have 9 unused recovery codes.");
+
+        HttpResponse<String> refused = client.submit("/account/security", "/account/security/recovery-codes", "currentPassword=wrong-password-here");
+        assertThat(refused.body()).contains("Your password is not right.");
+        assertThat(jdbc.queryForObject("select failed_attempts from account where username_key = 'new.codes'", Integer.class)).isEqualTo(1);
+
+        HttpResponse<String> renewed = client.submit("/account/security", "/account/security/recovery-codes", "currentPassword=" + PASSWORD);
+        List<String> newCodes = Pattern.compile("<code>([a-z2-9]{5}-[a-z2-9]{5})</code>").matcher(renewed.body()).results()
+                .map(match -> match.group(1)).toList();
+        assertThat(newCodes).hasSize(10).doesNotContainAnyElementsOf(oldCodes);
+        assertThat(client.get("/account/security").body()).contains("You have 10 unused recovery codes.");
+
+        PortalClient withOldCode = new PortalClient(port);
+        withOldCode.signInPasswordOnly("new.codes", PASSWORD);
+        withOldCode.submitSecondFactor(oldCodes.get(1));
+        assertThat(withOldCode.get("/").statusCode()).as("old codes are gone").isEqualTo(302);
+    }
+
+    @Test
     void aSessionEndsAfterTwelveHoursHoweverActive() {
         people.create("long.day", "Long Day", PASSWORD, Role.NURSE);
         PortalClient client = new PortalClient(port);

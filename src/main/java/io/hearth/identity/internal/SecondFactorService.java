@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,9 +35,13 @@ class SecondFactorService implements SecondFactors {
     private final Clock clock;
     private final AuditLog audit;
     private final HearthProperties hearth;
+    private final PasswordEncoder encoder;
+    private final Lockout lockout;
 
     SecondFactorService(AccountRepository accounts, RecoveryCodeRepository recoveryCodes, FieldCipher cipher, Clock clock,
-            AuditLog audit, HearthProperties hearth) {
+            AuditLog audit, HearthProperties hearth, PasswordEncoder encoder, Lockout lockout) {
+        this.encoder = encoder;
+        this.lockout = lockout;
         this.accounts = accounts;
         this.recoveryCodes = recoveryCodes;
         this.cipher = cipher;
@@ -79,6 +84,29 @@ class SecondFactorService implements SecondFactors {
         List<String> codes = replaceRecoveryCodes(account);
         audit.recordAfterCommit(AuditEvent.of(AuditAction.SECOND_FACTOR_CHANGED, AuditOutcome.SUCCESS)
                 .object("account", account.id()).because("authenticator app enrolled"));
+        return codes;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long unusedRecoveryCodes(String username) {
+        return accounts.findByUsernameKey(Usernames.key(username))
+                .map(account -> recoveryCodes.countByAccountIdAndUsedAtIsNull(account.id())).orElse(0L);
+    }
+
+    @Override
+    @Transactional
+    public List<String> regenerateRecoveryCodes(String username, char[] currentPassword) {
+        String passwordHash = accounts.findByUsernameKey(Usernames.key(username)).orElseThrow().passwordHash();
+        if (!encoder.matches(new String(currentPassword), passwordHash)) {
+            // counted like any other guess; before the row lock below, which the counter's own transaction needs
+            lockout.recordFailure(username, null);
+            throw new AccountRejectedException("Your password is not right.");
+        }
+        Account account = accounts.lockByUsernameKey(Usernames.key(username)).orElseThrow();
+        List<String> codes = replaceRecoveryCodes(account);
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.SECOND_FACTOR_CHANGED, AuditOutcome.SUCCESS)
+                .object("account", account.id()).because("recovery codes regenerated"));
         return codes;
     }
 
