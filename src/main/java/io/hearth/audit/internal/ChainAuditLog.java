@@ -10,10 +10,8 @@ import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -93,10 +91,7 @@ class ChainAuditLog implements AuditLog {
         if (authentication == null || authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated()) {
             return Actor.ANONYMOUS;
         }
-        String roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority.startsWith("ROLE_")).map(authority -> authority.substring(5)).sorted()
-                .collect(Collectors.joining(","));
-        return new Actor(authentication.getName(), roles);
+        return Actor.of(authentication);
     }
 
     private static HttpServletRequest currentRequest() {

@@ -63,9 +63,7 @@ class SignInAttempts {
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        boolean secondStep = event.getAuthentication().getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals("FACTOR_TOTP") || authority.getAuthority().equals("FACTOR_RECOVERY_CODE"));
-        if (secondStep) {
+        if (Factors.hasSecondFactor(event.getAuthentication())) {
             lockout.recordSuccess(event.getAuthentication().getName());
         }
     }

@@ -29,7 +29,7 @@ class SignInAudit {
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        audit.record(AuditEvent.of(AuditAction.SIGN_IN_SUCCESS, AuditOutcome.SUCCESS).by(actor(event.getAuthentication())));
+        audit.record(AuditEvent.of(AuditAction.SIGN_IN_SUCCESS, AuditOutcome.SUCCESS).by(Actor.of(event.getAuthentication())));
     }
 
     @EventListener
@@ -42,12 +42,7 @@ class SignInAudit {
 
     @EventListener
     void signedOut(LogoutSuccessEvent event) {
-        audit.record(AuditEvent.of(AuditAction.SIGN_OUT, AuditOutcome.SUCCESS).by(actor(event.getAuthentication())));
+        audit.record(AuditEvent.of(AuditAction.SIGN_OUT, AuditOutcome.SUCCESS).by(Actor.of(event.getAuthentication())));
     }
 
-    private static Actor actor(org.springframework.security.core.Authentication authentication) {
-        String roles = authentication.getAuthorities().stream().map(Object::toString).filter(role -> role.startsWith("ROLE_"))
-                .map(role -> role.substring(5)).sorted().reduce((a, b) -> a + "," + b).orElse("");
-        return new Actor(authentication.getName(), roles);
-    }
 }

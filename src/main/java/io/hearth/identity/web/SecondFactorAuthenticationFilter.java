@@ -1,11 +1,11 @@
 package io.hearth.identity.web;
 
+import io.hearth.identity.internal.Factors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -32,14 +32,11 @@ final class SecondFactorAuthenticationFilter extends AbstractAuthenticationProce
     @Override
     public Authentication attemptAuthentication(HttpServletRequest request, HttpServletResponse response) {
         Authentication current = SecurityContextHolder.getContext().getAuthentication();
-        boolean passwordGiven = current != null && current.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(Factors.PASSWORD::equals);
-        if (!passwordGiven) {
+        if (!Factors.has(current, Factors.PASSWORD)) {
             throw new InsufficientAuthenticationException("sign in with a password first");
         }
         Authentication factor = getAuthenticationManager().authenticate(
                 SecondFactorAuthenticationToken.unverified(current.getName(), request.getParameter("code")));
-        // the proved factor joins the password step's authentication: same person, roles and details, one more factor
-        return current.toBuilder().authorities(authorities -> authorities.addAll(factor.getAuthorities())).build();
+        return Factors.adding(current, factor.getAuthorities());
     }
 }

@@ -1,5 +1,6 @@
 package io.hearth.identity.web;
 
+import io.hearth.identity.internal.Factors;
 import io.hearth.identity.SecondFactors;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;

@@ -1,5 +1,6 @@
 package io.hearth.identity.web;
 
+import io.hearth.identity.internal.Factors;
 import io.hearth.identity.AccountRejectedException;
 import io.hearth.identity.SecondFactors;
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,9 +79,7 @@ class SecondFactorController {
 
     /** The code just confirmed is the second factor: add it to the session's authentication, under a new session id. */
     private void grant(Authentication current, String factor, HttpServletRequest request, HttpServletResponse response) {
-        Authentication merged = current.toBuilder()
-                .authorities(authorities -> authorities.add(FactorGrantedAuthority.withAuthority(factor).build()))
-                .build();
+        Authentication merged = Factors.adding(current, java.util.List.of(FactorGrantedAuthority.withAuthority(factor).build()));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(merged);
         SecurityContextHolder.setContext(context);

@@ -1,5 +1,6 @@
 package io.hearth.identity.web;
 
+import io.hearth.identity.internal.Factors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import io.hearth.identity.Accounts;
 import io.hearth.identity.IdentityProperties;

@@ -1,0 +1,31 @@
+package io.hearth.identity.internal;
+
+import java.util.Collection;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+
+/** The factor authorities Hearth grants beyond Spring Security's own (password, WebAuthn), and how they combine. */
+public final class Factors {
+
+    public static final String AUTHENTICATOR_APP = "FACTOR_TOTP";
+    public static final String RECOVERY_CODE = "FACTOR_RECOVERY_CODE";
+    public static final String PASSWORD = FactorGrantedAuthority.PASSWORD_AUTHORITY;
+
+    private Factors() {
+    }
+
+    /** Whether the authentication carries a second factor (so a sign-in is complete). */
+    public static boolean hasSecondFactor(Authentication authentication) {
+        return has(authentication, AUTHENTICATOR_APP) || has(authentication, RECOVERY_CODE);
+    }
+
+    public static boolean has(Authentication authentication, String factor) {
+        return authentication != null && authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(factor::equals);
+    }
+
+    /** The same person, roles and details, with the proved factors added. */
+    public static Authentication adding(Authentication current, Collection<? extends GrantedAuthority> factors) {
+        return current.toBuilder().authorities(authorities -> authorities.addAll(factors)).build();
+    }
+}
