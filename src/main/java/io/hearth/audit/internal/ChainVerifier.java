@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
@@ -98,11 +97,7 @@ class ChainVerifier implements AuditTrail {
                 fail(seq, "entry " + seq + " does not follow entry " + lastSeq + " (inserted, removed or reordered)");
                 return;
             }
-            NewEntry entry = new NewEntry(row.getTimestamp("occurred_at").toInstant(), row.getString("actor_id"),
-                    row.getString("actor_roles"), row.getString("action"), row.getString("outcome"),
-                    row.getObject("patient_id", UUID.class), row.getString("object_type"), row.getString("object_id"),
-                    row.getString("reason"), row.getString("client_address"), row.getString("request_id"),
-                    row.getString("session_hash"));
+            NewEntry entry = NewEntry.fromRow(row, null);
             String hash = ChainHash.of(seq, entry, lastHash);
             if (!hash.equals(row.getString("entry_hash"))) {
                 fail(seq, "entry " + seq + " was changed");

@@ -145,11 +145,8 @@ class ChainWriter implements SmartLifecycle {
      * start every pending entry qualifies; later only those older than a grace period, which the normal hand-over beats.
      */
     CompletableFuture<Void> recoverPending(Duration olderThan) {
-        List<NewEntry> pending = jdbc.query(RECOVER, (row, index) -> new NewEntry(row.getTimestamp("occurred_at").toInstant(),
-                row.getString("actor_id"), row.getString("actor_roles"), row.getString("action"), row.getString("outcome"),
-                row.getObject("patient_id", UUID.class), row.getString("object_type"), row.getString("object_id"),
-                row.getString("reason"), row.getString("client_address"), row.getString("request_id"),
-                row.getString("session_hash"), row.getObject("id", UUID.class)), Timestamp.from(clock.instant().minus(olderThan)));
+        List<NewEntry> pending = jdbc.query(RECOVER, (row, index) -> NewEntry.fromRow(row, row.getObject("id", UUID.class)),
+                Timestamp.from(clock.instant().minus(olderThan)));
         if (!pending.isEmpty()) {
             log.warn("Chaining {} audit entries of changes committed before an interruption", pending.size());
         }

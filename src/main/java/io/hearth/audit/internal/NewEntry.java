@@ -1,5 +1,7 @@
 package io.hearth.audit.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,6 +19,14 @@ record NewEntry(Instant occurredAt, String actorId, String actorRoles, String ac
             String objectType, String objectId, String reason, String clientAddress, String requestId, String sessionHash) {
         this(occurredAt, actorId, actorRoles, action, outcome, patientId, objectType, objectId, reason, clientAddress, requestId,
                 sessionHash, null);
+    }
+
+    /** The entry's fields from a row of audit_entry or audit_pending (same column names in both). */
+    static NewEntry fromRow(ResultSet row, UUID pendingId) throws SQLException {
+        return new NewEntry(row.getTimestamp("occurred_at").toInstant(), row.getString("actor_id"), row.getString("actor_roles"),
+                row.getString("action"), row.getString("outcome"), row.getObject("patient_id", UUID.class),
+                row.getString("object_type"), row.getString("object_id"), row.getString("reason"),
+                row.getString("client_address"), row.getString("request_id"), row.getString("session_hash"), pendingId);
     }
 
     NewEntry pending(UUID id) {
