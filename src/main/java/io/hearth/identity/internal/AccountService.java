@@ -190,7 +190,8 @@ class AccountService implements Accounts {
     public boolean unlock(String username) {
         boolean wasLocked = lockout.unlock(username);
         if (wasLocked) {
-            audit.record(AuditEvent.of(AuditAction.ACCOUNT_UNLOCKED, AuditOutcome.SUCCESS).object("account", Usernames.key(username)));
+            accounts.findByUsernameKey(Usernames.key(username)).ifPresent(account -> audit.record(
+                    AuditEvent.of(AuditAction.ACCOUNT_UNLOCKED, AuditOutcome.SUCCESS).object("account", account.id())));
         }
         return wasLocked;
     }
