@@ -38,13 +38,27 @@ class SecondFactorIT {
         HttpResponse<String> passwordStep = client.signInPasswordOnly("two.step", PASSWORD);
 
         assertThat(passwordStep.statusCode()).isEqualTo(302);
-        for (String page : List.of("/", "/my/access-log", "/admin/notices", "/signin/enrol")) {
+        for (String page : List.of("/", "/my/access-log", "/admin/notices", "/signin/enrol", "/account/security", "/account/password")) {
             HttpResponse<String> response = client.get(page);
             assertThat(response.statusCode()).as(page).isEqualTo(302);
             assertThat(response.headers().firstValue("Location")).as(page)
                     .hasValueSatisfying(location -> assertThat(location).contains("/signin/second-factor"));
         }
         assertThat(client.get("/signin/second-factor").body()).contains("Confirm it is you");
+    }
+
+    @Test
+    void anonymousCallersAreSentToSignInFromEveryAccountPage() {
+        PortalClient anonymous = new PortalClient(port);
+        for (String page : List.of("/signin/second-factor", "/signin/enrol", "/account/security", "/account/password")) {
+            HttpResponse<String> response = anonymous.get(page);
+            assertThat(response.statusCode()).as(page).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location")).as(page).hasValueSatisfying(location -> assertThat(location).endsWith("/signin"));
+        }
+        HttpResponse<String> keepAlive = anonymous.submit("/signin", "/session/keepalive", "");
+        assertThat(keepAlive.statusCode()).isEqualTo(302);
+        HttpResponse<String> regenerate = anonymous.submit("/signin", "/account/security/recovery-codes", "currentPassword=x");
+        assertThat(regenerate.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/signin"));
     }
 
     @Test
