@@ -1,10 +1,7 @@
 package io.hearth.audit.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.hearth.shared.Sha256;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 
 /**
  * The canonical form of an entry and its hash. Each field is written as its length and its text, so no value can
@@ -33,15 +30,7 @@ final class ChainHash {
         field(canonical, entry.requestId());
         field(canonical, entry.sessionHash());
         field(canonical, previousHash);
-        return sha256(canonical.toString());
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(canonical.toString());
     }
 
     private static void field(StringBuilder canonical, String value) {

@@ -1,5 +1,6 @@
 package io.hearth.identity.internal;
 
+import io.hearth.shared.Sha256;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class PasswordResets {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         jdbc.update("insert into password_reset_token (id, account_id, token_hash, created_at, expires_at) values (?, ?, ?, ?, ?)",
-                UUID.randomUUID(), accountId, Hashes.sha256(token), Timestamp.from(now), Timestamp.from(now.plus(validity)));
+                UUID.randomUUID(), accountId, Sha256.hex(token), Timestamp.from(now), Timestamp.from(now.plus(validity)));
         return token;
     }
 
@@ -45,7 +46,7 @@ class PasswordResets {
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 select t.id, t.account_id from password_reset_token t join account a on a.id = t.account_id
                 where t.token_hash = ? and t.used_at is null and t.expires_at > ? and t.created_at >= a.password_changed_at
-                for update""", Hashes.sha256(token), Timestamp.from(now));
+                for update""", Sha256.hex(token), Timestamp.from(now));
         if (rows.isEmpty()) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package io.hearth.identity.internal;
 
+import io.hearth.shared.Sha256;
 import io.hearth.audit.AuditAction;
 import io.hearth.audit.AuditEvent;
 import io.hearth.audit.AuditLog;
@@ -153,6 +154,6 @@ class SecondFactorService implements SecondFactors {
     /** Recovery codes are long and random, so a plain SHA-256 suffices; typing variants (case, dashes) match. */
     private static String recoveryHash(String code) {
         String normalised = code.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        return Hashes.sha256(normalised);
+        return Sha256.hex(normalised);
     }
 }

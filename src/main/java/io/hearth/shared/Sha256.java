@@ -1,20 +1,21 @@
-package io.hearth.identity.internal;
+package io.hearth.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-final class Hashes {
+/** SHA-256 of a text, as 64 lower-case hex characters (audit chain links, hashes of long random tokens). */
+public final class Sha256 {
 
-    private Hashes() {
+    private Sha256() {
     }
 
-    static String sha256(String text) {
+    public static String hex(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 }
