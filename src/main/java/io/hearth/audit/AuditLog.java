@@ -1,9 +1,8 @@
 package io.hearth.audit;
 
 /**
- * The one way every module records what happened. Entries are written in a transaction of their own, so a denial
- * or failure stays recorded even when the caller's transaction rolls back; {@link #record} returns only once the
- * entry is durable.
+ * The one way every module records what happened. Both methods return only once the entry is durable (committed to
+ * the database); it joins the tamper-evident chain moments later ({@link AuditTrail#awaitChained()} waits for that).
  */
 public interface AuditLog {
 
@@ -11,9 +10,9 @@ public interface AuditLog {
     void record(AuditEvent event);
 
     /**
-     * Records a change once the caller's transaction has committed, before control returns to the caller (and so
-     * before any response is sent): a change that rolled back is not reported as done. Outside a transaction it
-     * records at once.
+     * Records a change in the caller's transaction, so the entry commits exactly when the change does: a change that
+     * rolled back is not reported as done, and no committed change goes unrecorded, even if the process dies right
+     * after the commit. Outside a transaction it records at once.
      */
     void recordAfterCommit(AuditEvent event);
 }

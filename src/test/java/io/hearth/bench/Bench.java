@@ -67,10 +67,19 @@ public final class Bench {
             JdbcTemplate jdbc = portal.getBean(JdbcTemplate.class);
             System.out.printf("PostgreSQL: fsync=%s, synchronous_commit=%s%n", jdbc.queryForObject("show fsync", String.class),
                     jdbc.queryForObject("show synchronous_commit", String.class));
-            audit(portal.getBean(AuditLog.class), jdbc);
-            cipher(portal.getBean(FieldCipher.class));
-            auditedRead(portal.getBean(ScratchNotes.class), dataDir, port);
-            SignInBench.run(portal, dataDir, port);
+            List<String> only = List.of(args);
+            if (only.isEmpty() || only.contains("audit")) {
+                audit(portal.getBean(AuditLog.class), jdbc);
+            }
+            if (only.isEmpty() || only.contains("cipher")) {
+                cipher(portal.getBean(FieldCipher.class));
+            }
+            if (only.isEmpty() || only.contains("read")) {
+                auditedRead(portal.getBean(ScratchNotes.class), dataDir, port, only.contains("audited-only"));
+            }
+            if (only.isEmpty() || only.contains("sign-in")) {
+                SignInBench.run(portal, dataDir, port);
+            }
         } finally {
             // key material and the certificate of a throw-away portal
             org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
@@ -179,14 +188,18 @@ public final class Bench {
     static final int CLIENTS = 4;
 
     record Phase(long requests, double seconds, double meanMillis, double p50Millis, double p99Millis, long serverCpuNanos,
-            long writerCpuNanos) {
+            long writerCpuNanos, long machineCpuNanos, Map<String, Long> threadGroupCpuNanos) {
 
         double cpuMicrosPerRequest() {
             return serverCpuNanos / 1e3 / requests;
         }
+
+        double machineMicrosPerRequest() {
+            return machineCpuNanos / 1e3 / requests;
+        }
     }
 
-    static void auditedRead(ScratchNotes notes, Path dataDir, int port) throws Exception {
+    static void auditedRead(ScratchNotes notes, Path dataDir, int port, boolean auditedOnly) throws Exception {
         System.out.println();
         System.out.printf("== One PHI read over HTTPS (GET /test/phi/notes/{id}: select, decrypt, PHI_VIEW entry or not),"
                 + " %d keep-alive clients on loopback%n", CLIENTS);
@@ -198,13 +211,22 @@ public final class Bench {
         URI audited = URI.create("https://localhost:" + port + "/test/phi/notes/" + id + "?audit=true");
         URI unaudited = URI.create("https://localhost:" + port + "/test/phi/notes/" + id + "?audit=false");
         // warm-up: the JIT needs thousands of requests on two shared cores
-        phase(clients, unaudited, SECONDS);
-        phase(clients, audited, SECONDS);
+        phase(clients, unaudited, SECONDS, 0);
+        double saturated = phase(clients, audited, SECONDS, 0).requests() / SECONDS;
+        // Both modes run at the same request rate, below what the audited mode can sustain: CPU per request depends on
+        // how busy the machine is (an idle core wakes up for every packet), so comparing closed loops at different
+        // rates would charge the audit for the idling its wait for the commit causes.
+        double rate = Math.floor(saturated * 0.7 / 10) * 10;
+        System.out.printf("paced at %.0f requests/s (70%% of the audited maximum of %.0f/s)%n", rate, saturated);
+        if (auditedOnly) { // for a profiler: only the audited requests after the warm-up
+            print("auditing on ", phase(clients, audited, SECONDS * 3, rate));
+            return;
+        }
         List<Phase> off = new ArrayList<>();
         List<Phase> on = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
-            off.add(phase(clients, unaudited, SECONDS / 2));
-            on.add(phase(clients, audited, SECONDS / 2));
+            off.add(phase(clients, unaudited, SECONDS / 2, rate));
+            on.add(phase(clients, audited, SECONDS / 2, rate));
         }
         Phase without = merge(off);
         Phase with = merge(on);
@@ -216,6 +238,9 @@ public final class Bench {
                 + " wall latency +%.2f ms mean (+%.0f%%)%n", added, 100 * added / with.cpuMicrosPerRequest(),
                 100 * added / without.cpuMicrosPerRequest(), with.writerCpuNanos() / 1e3 / with.requests(),
                 with.meanMillis() - without.meanMillis(), 100 * (with.meanMillis() - without.meanMillis()) / without.meanMillis());
+        double machineAdded = with.machineMicrosPerRequest() - without.machineMicrosPerRequest();
+        System.out.printf("whole machine (Hearth, PostgreSQL, the load generator's TLS clients): %.0f us per request added ="
+                + " %.1f%% of an audited request%n", machineAdded, 100 * machineAdded / with.machineMicrosPerRequest());
         System.out.println("(server CPU = ThreadMXBean CPU time of every thread in this JVM except the benchmark's clients and"
                 + " JDK HttpClient threads: Tomcat request threads incl. TLS, the audit writer, pool threads; not GC, JIT or"
                 + " PostgreSQL's own CPU)");
@@ -223,8 +248,16 @@ public final class Bench {
 
     static void print(String label, Phase phase) {
         System.out.printf("%s: %,d requests in %.1f s (%,.0f/s); latency mean %.2f ms, p50 %.2f ms, p99 %.2f ms;"
-                + " server CPU %.0f us per request%n", label, phase.requests(), phase.seconds(), phase.requests() / phase.seconds(),
-                phase.meanMillis(), phase.p50Millis(), phase.p99Millis(), phase.cpuMicrosPerRequest());
+                + " server CPU %.0f us per request; whole machine %.0f us per request%n", label, phase.requests(), phase.seconds(),
+                phase.requests() / phase.seconds(), phase.meanMillis(), phase.p50Millis(), phase.p99Millis(), phase.cpuMicrosPerRequest(),
+                phase.machineMicrosPerRequest());
+        if (Boolean.getBoolean("bench.threads")) {
+            phase.threadGroupCpuNanos().forEach((group, nanos) -> {
+                if (nanos / 1e3 / phase.requests() >= 1) {
+                    System.out.printf("    %-40s %6.0f us per request%n", group, nanos / 1e3 / phase.requests());
+                }
+            });
+        }
     }
 
     static Phase merge(List<Phase> phases) {
@@ -232,24 +265,35 @@ public final class Bench {
         return new Phase(requests, phases.stream().mapToDouble(Phase::seconds).sum(),
                 phases.stream().mapToDouble(p -> p.meanMillis() * p.requests()).sum() / requests,
                 phases.stream().mapToDouble(Phase::p50Millis).average().orElse(0), phases.stream().mapToDouble(Phase::p99Millis).max().orElse(0),
-                phases.stream().mapToLong(Phase::serverCpuNanos).sum(), phases.stream().mapToLong(Phase::writerCpuNanos).sum());
+                phases.stream().mapToLong(Phase::serverCpuNanos).sum(), phases.stream().mapToLong(Phase::writerCpuNanos).sum(),
+                phases.stream().mapToLong(Phase::machineCpuNanos).sum(), phases.stream().flatMap(p -> p.threadGroupCpuNanos().entrySet().stream())
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, java.util.TreeMap::new)));
     }
 
-    static Phase phase(List<HttpClient> clients, URI uri, double seconds) throws Exception {
+    /** Runs the clients for a while, each as fast as it can, or all together at {@code rate} requests per second when positive. */
+    static Phase phase(List<HttpClient> clients, URI uri, double seconds, double rate) throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         AtomicBoolean stop = new AtomicBoolean();
         List<long[]> latencies = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
         AtomicLong failures = new AtomicLong();
         Map<Long, Long> before = serverThreadCpu(threads);
+        long machineBefore = machineCpuNanos();
         long started = System.nanoTime();
         for (HttpClient client : clients) {
+            long offset = workers.size();
             long[] mine = new long[200_000];
             latencies.add(mine);
             Thread worker = new Thread(() -> {
                 HttpRequest request = HttpRequest.newBuilder(uri).build();
+                long interval = rate > 0 ? (long) (1e9 * clients.size() / rate) : 0;
+                long next = System.nanoTime() + interval * offset / clients.size(); // spread out, not in bursts
                 int n = 1;
                 while (!stop.get() && n < mine.length) {
+                    if (interval > 0) {
+                        next += interval;
+                        java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
+                    }
                     long t0 = System.nanoTime();
                     try {
                         if (client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() != 200) {
@@ -272,21 +316,38 @@ public final class Bench {
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
         Map<Long, Long> after = serverThreadCpu(threads);
+        long machine = machineCpuNanos() - machineBefore;
         if (failures.get() > 0) {
             throw new IllegalStateException(failures.get() + " requests failed");
         }
         long cpu = 0;
         long writer = 0;
+        Map<String, Long> groups = new java.util.TreeMap<>();
         for (Map.Entry<Long, Long> thread : after.entrySet()) {
             long delta = thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
             cpu += delta;
+            groups.merge(name(threads, thread.getKey()).replaceAll("[0-9]+", "#"), delta, Long::sum);
             if ("audit-chain-writer".equals(name(threads, thread.getKey()))) {
                 writer += delta;
             }
         }
         long[] all = latencies.stream().flatMapToLong(l -> Arrays.stream(l, 1, (int) l[0] + 1)).sorted().toArray();
         return new Phase(all.length, elapsed, Arrays.stream(all).average().orElse(0) / 1e6, all[all.length / 2] / 1e6,
-                all[(int) (all.length * 0.99)] / 1e6, cpu, writer);
+                all[(int) (all.length * 0.99)] / 1e6, cpu, writer, machine, groups);
+    }
+
+    /** Busy CPU time of the whole machine (every process, PostgreSQL and the load generator included) from /proc/stat. */
+    static long machineCpuNanos() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i : new int[] { 1, 2, 3, 6, 7, 8 }) { // user nice system irq softirq steal
+                busy += Long.parseLong(fields[i]);
+            }
+            return busy * 10_000_000L; // USER_HZ is 100 on Linux
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** CPU time of every live thread that is not part of the load generator. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hearth.test.PortalClient;
 import io.hearth.test.PortalTest;
 import io.hearth.test.TestAccounts;
+import io.hearth.test.TestAudit;
 import io.hearth.test.TestClock;
 import io.hearth.test.TestMail;
 import java.net.http.HttpResponse;
@@ -31,6 +32,9 @@ class LockoutIT {
 
     @Autowired
     TestAccounts people;
+
+    @Autowired
+    TestAudit audit;
 
     @Autowired
     Accounts accounts;
@@ -68,7 +72,7 @@ class LockoutIT {
         PortalClient after = new PortalClient(port);
         after.signIn("locked.out", PASSWORD);
         assertThat(after.get("/").statusCode()).isEqualTo(200);
-        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'ACCOUNT_LOCKED'", Long.class)).isPositive();
+        assertThat(audit.count("ACCOUNT_LOCKED")).isPositive();
     }
 
     @Test
@@ -120,7 +124,7 @@ class LockoutIT {
     @Test
     void twentyParallelWrongAttemptsCountExactly() throws Exception {
         people.create("parallel.target", "Parallel Target", PASSWORD, Role.PATIENT);
-        long locksBefore = jdbc.queryForObject("select count(*) from audit_entry where action = 'ACCOUNT_LOCKED'", Long.class);
+        long locksBefore = audit.count("ACCOUNT_LOCKED");
         ExecutorService pool = Executors.newFixedThreadPool(20);
         List<CompletableFuture<HttpResponse<String>>> attempts = new ArrayList<>();
         List<PortalClient> clients = new ArrayList<>();
@@ -135,7 +139,7 @@ class LockoutIT {
         CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new)).join();
         pool.shutdown();
 
-        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'ACCOUNT_LOCKED'", Long.class))
+        assertThat(audit.count("ACCOUNT_LOCKED"))
                 .as("locked exactly once").isEqualTo(locksBefore + 1);
         assertThat(jdbc.queryForObject("select failed_attempts from account where username_key = 'parallel.target'", Integer.class))
                 .as("the lock reset the count, and failures during the lock were not counted").isZero();
@@ -168,7 +172,7 @@ class LockoutIT {
         PortalClient client = new PortalClient(port);
         client.signIn("to.unlock", PASSWORD);
         assertThat(client.get("/").statusCode()).isEqualTo(200);
-        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'ACCOUNT_UNLOCKED'", Long.class)).isEqualTo(1);
+        assertThat(audit.count("ACCOUNT_UNLOCKED")).isEqualTo(1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hearth.test.PortalClient;
 import io.hearth.test.PortalTest;
 import io.hearth.test.TestAccounts;
+import io.hearth.test.TestAudit;
 import io.hearth.test.TestClock;
 import io.hearth.test.TestMail;
 import java.net.http.HttpResponse;
@@ -24,6 +25,9 @@ class PasswordChangeIT {
 
     @Autowired
     TestAccounts people;
+
+    @Autowired
+    TestAudit audit;
 
     @Autowired
     Accounts accounts;
@@ -53,6 +57,7 @@ class PasswordChangeIT {
         PortalClient again = new PortalClient(port);
         again.signIn("changer", "orbit-velvet-canyon-71");
         assertThat(again.get("/").statusCode()).isEqualTo(200);
+        audit.awaitChained();
         assertThat(jdbc.queryForObject("""
                 select count(*) from audit_entry e join account a on e.object_id = cast(a.id as varchar(100))
                 where e.action = 'PASSWORD_CHANGED' and a.username_key = 'changer'""", Long.class)).isEqualTo(1);

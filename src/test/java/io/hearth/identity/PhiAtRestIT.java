@@ -7,6 +7,7 @@ import io.hearth.crypto.TamperedCiphertextException;
 import io.hearth.test.PortalClient;
 import io.hearth.test.PortalTest;
 import io.hearth.test.TestAccounts;
+import io.hearth.test.TestAudit;
 import io.hearth.test.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,9 @@ class PhiAtRestIT {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    TestAudit audit;
 
     @Autowired
     TestAccounts people;
@@ -77,7 +81,7 @@ class PhiAtRestIT {
     }
 
     private long alarms() {
-        return jdbc.queryForObject("select count(*) from audit_entry where action = 'DECRYPTION_FAILURE'", Long.class);
+        return audit.count("DECRYPTION_FAILURE");
     }
 
     private String databaseDump() throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hearth.test.PortalClient;
 import io.hearth.test.PortalTest;
 import io.hearth.test.TestAccounts;
+import io.hearth.test.TestAudit;
 import io.hearth.test.TestClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -26,6 +27,9 @@ class SecondFactorIT {
 
     @Autowired
     TestAccounts people;
+
+    @Autowired
+    TestAudit audit;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -130,7 +134,7 @@ class SecondFactorIT {
         assertThat(enrolled.body()).contains("Save your recovery codes");
         assertThat(Pattern.compile("<code>[a-z2-9]{5}-[a-z2-9]{5}</code>").matcher(enrolled.body()).results().count()).isEqualTo(10);
         assertThat(client.get("/").statusCode()).isEqualTo(200);
-        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'SECOND_FACTOR_CHANGED'", Long.class)).isPositive();
+        assertThat(audit.count("SECOND_FACTOR_CHANGED")).isPositive();
     }
 
     @Test

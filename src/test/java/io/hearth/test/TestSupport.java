@@ -1,13 +1,15 @@
 package io.hearth.test;
 
+import io.hearth.audit.AuditTrail;
 import io.hearth.identity.Accounts;
 import io.hearth.identity.SecondFactors;
 import java.time.Clock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** What every portal test context adds: the movable clock and test accounts. */
+/** What every portal test context adds: the movable clock, test accounts and the audit trail as tests read it. */
 @TestConfiguration(proxyBeanMethods = false)
 class TestSupport {
 
@@ -20,5 +22,10 @@ class TestSupport {
     @Bean
     TestAccounts testAccounts(Accounts accounts, SecondFactors secondFactors) {
         return new TestAccounts(accounts, secondFactors);
+    }
+
+    @Bean
+    TestAudit testAudit(AuditTrail trail, JdbcTemplate jdbc) {
+        return new TestAudit(trail, jdbc);
     }
 }

@@ -8,9 +8,6 @@ import io.hearth.system.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,21 +31,25 @@ class ChainAuditLog implements AuditLog {
         this.clock = clock;
     }
 
+    /**
+     * Returns once the entry is durable; the action that needed it must not go ahead otherwise. Outside a transaction
+     * (most reads) the entry is committed to audit_pending on the caller's thread, one round trip, and the writer
+     * chains it shortly after with others; inside a transaction, which may roll back, the writer chains it in its own
+     * transaction while the caller waits, so a denial stays recorded and the caller, already holding a connection,
+     * takes no second one from the pool.
+     */
     @Override
     public void record(AuditEvent event) {
-        appendAndWait(entry(event));
+        NewEntry entry = entry(event);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            appendAndWait(entry);
+        } else {
+            writer.enqueue(pending.write(entry));
+        }
     }
 
-    /** Returns once the entry is committed to the chain; the action that needed it must not go ahead otherwise. */
     private void appendAndWait(NewEntry entry) {
-        try {
-            writer.append(entry).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuditUnavailableException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new AuditUnavailableException(e);
-        }
+        ChainWriter.await(writer.append(entry));
     }
 
     @Override
@@ -58,13 +59,13 @@ class ChainAuditLog implements AuditLog {
             return;
         }
         // captured now, on the caller's thread, while the actor and request are known, and written in the caller's
-        // transaction, so the entry commits or rolls back with the change it describes (recovered at start if the
-        // process dies between the commit and the hand-over below)
+        // transaction, so the entry commits or rolls back with the change it describes (recovered by the writer if
+        // the process dies between the commit and the hand-over below)
         NewEntry entry = pending.write(entry(event));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                appendAndWait(entry);
+                writer.enqueue(entry);
             }
         });
     }

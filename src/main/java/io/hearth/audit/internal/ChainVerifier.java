@@ -17,15 +17,25 @@ class ChainVerifier implements AuditTrail {
 
     private final JdbcTemplate jdbc;
     private final CheckpointSeal seal;
+    private final ChainWriter writer;
 
-    ChainVerifier(JdbcTemplate jdbc, CheckpointSeal seal) {
+    ChainVerifier(JdbcTemplate jdbc, CheckpointSeal seal, ChainWriter writer) {
         this.jdbc = jdbc;
         this.seal = seal;
+        this.writer = writer;
+    }
+
+    @Override
+    public void awaitChained() {
+        ChainWriter.await(writer.flush());
     }
 
     @Override
     @Transactional(readOnly = true)
     public ChainVerification verify() {
+        if (writer.isRunning()) {
+            awaitChained();
+        }
         Map<Long, String> checkpoints = new HashMap<>();
         long[] firstBadSeal = { -1 };
         jdbc.query("select seq, entry_hash, seal from audit_checkpoint order by seq", (RowCallbackHandler) row -> {

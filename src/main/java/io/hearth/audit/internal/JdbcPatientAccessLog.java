@@ -15,13 +15,16 @@ class JdbcPatientAccessLog implements PatientAccessLog {
             AuditAction.PHI_EXPORT.name(), AuditAction.BREAK_GLASS.name());
 
     private final JdbcTemplate jdbc;
+    private final ChainWriter writer;
 
-    JdbcPatientAccessLog(JdbcTemplate jdbc) {
+    JdbcPatientAccessLog(JdbcTemplate jdbc, ChainWriter writer) {
         this.jdbc = jdbc;
+        this.writer = writer;
     }
 
     @Override
     public List<PatientAccess> page(UUID patientId, String patientUsername, int page, int size) {
+        ChainWriter.await(writer.flush()); // the patient sees an access recorded a moment ago too
         return jdbc.query("""
                 select occurred_at, actor_id, actor_roles, action, object_type, reason from audit_entry
                 where patient_id = ? and outcome = 'SUCCESS' and action in (?, ?, ?, ?)

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,6 +59,7 @@ class AuditTrailIT {
                 audit.record(AuditEvent.of(AuditAction.PHI_VIEW, AuditOutcome.SUCCESS).by(new Actor("dr.who", "PROVIDER"))
                         .patient(PATIENT).object("observation", i));
             }
+            trail.awaitChained();
         }
     }
 
@@ -114,6 +116,59 @@ class AuditTrailIT {
 
         assertThat(lastResult.intact()).isFalse();
         assertThat(lastResult.firstBadSequence()).isEqualTo(20);
+    }
+
+    @Test
+    void aReadIsDurableWhenRecordReturnsAndJoinsTheChainMomentsLater() {
+        long before = count();
+
+        audit.record(AuditEvent.of(AuditAction.PHI_VIEW, AuditOutcome.SUCCESS).by(new Actor("dr.who", "PROVIDER")).patient(PATIENT)
+                .object("observation", "just-read"));
+
+        assertThat(jdbc.queryForObject("""
+                select (select count(*) from audit_pending where object_id = 'just-read')
+                     + (select count(*) from audit_entry where object_id = 'just-read')""", Long.class))
+                .as("committed, pending or already chained").isEqualTo(1);
+        assertThat(count()).isEqualTo(before + 1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_pending", Long.class)).isZero();
+    }
+
+    @Test
+    void theDatabaseRefusesAnEntryThatDoesNotExtendTheChain() {
+        long head = count();
+        String headHash = jdbc.queryForObject("select entry_hash from audit_entry where seq = ?", String.class, head);
+
+        assertThatThrownBy(() -> insertAsAnotherWriter(head, headHash)).as("a sequence number already taken")
+                .isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> insertAsAnotherWriter(head + 1, "f".repeat(64))).as("a link to another hash than the head's")
+                .isInstanceOf(DataAccessException.class);
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
+    void theWriterCatchesUpWhenAnotherWriterMovedTheHead() {
+        long head = count();
+        insertAsAnotherWriter(head + 1, jdbc.queryForObject("select entry_hash from audit_entry where seq = ?", String.class, head));
+
+        audit.record(AuditEvent.of(AuditAction.PHI_VIEW, AuditOutcome.SUCCESS).by(new Actor("dr.who", "PROVIDER")).patient(PATIENT)
+                .object("observation", "after-the-other-node"));
+        trail.awaitChained();
+
+        assertThat(jdbc.queryForObject("select object_id from audit_entry where seq = ?", String.class, head + 2))
+                .isEqualTo("after-the-other-node");
+        ChainVerification result = trail.verify();
+        assertThat(result.intact()).as(result.problem()).isTrue();
+    }
+
+    /** Appends an entry the way a writer on another node would, as the application role. */
+    private void insertAsAnotherWriter(long seq, String previous) {
+        NewEntry entry = new NewEntry(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), "other.node",
+                "NURSE", "PHI_VIEW", "SUCCESS", PATIENT, "observation", "from-another-node", null, null, null, null);
+        jdbc.update("""
+                insert into audit_entry (seq, occurred_at, actor_id, actor_roles, action, outcome, patient_id, object_type, object_id,
+                    prev_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", seq, java.sql.Timestamp.from(entry.occurredAt()),
+                entry.actorId(), entry.actorRoles(), entry.action(), entry.outcome(), entry.patientId(), entry.objectType(),
+                entry.objectId(), previous, ChainHash.of(seq, entry, previous));
     }
 
     @Test
@@ -210,7 +265,9 @@ class AuditTrailIT {
     /** Tampers as the owner would (switching the append-only trigger off), verifies, then undoes the tampering. */
     private void tamper(String change, String undo) throws SQLException {
         try (Connection owner = ownerConnection()) {
-            owner.createStatement().execute(triggers(false));
+            for (String statement : triggers(false).split(";")) {
+                owner.createStatement().execute(statement);
+            }
             for (String statement : change.split(";")) {
                 owner.createStatement().execute(statement);
             }
@@ -220,18 +277,22 @@ class AuditTrailIT {
                 for (String statement : undo.split(";")) {
                     owner.createStatement().execute(statement);
                 }
-                owner.createStatement().execute(triggers(true));
+                for (String statement : triggers(true).split(";")) {
+                    owner.createStatement().execute(statement);
+                }
             }
         }
         assertThat(trail.verify().intact()).as("the chain verifies again once the tampering is undone").isTrue();
     }
 
+    /** The append-only and head-keeping triggers, which an owner bent on tampering would switch off first. */
     private String triggers(boolean on) {
         if (TestDatabase.onPostgres()) {
-            return "alter table audit_entry " + (on ? "enable" : "disable") + " trigger audit_entry_append_only";
+            return "alter table audit_entry " + (on ? "enable" : "disable") + " trigger user";
         }
-        return on ? "create trigger audit_entry_append_only before update, delete on audit_entry for each row call 'io.hearth.audit.internal.AppendOnlyTrigger'"
-                : "drop trigger audit_entry_append_only";
+        return on ? "create trigger audit_entry_append_only before update, delete on audit_entry for each row call 'io.hearth.audit.internal.AppendOnlyTrigger';"
+                + "create trigger audit_entry_extends_head before insert on audit_entry for each row call 'io.hearth.audit.internal.ChainHeadTrigger'"
+                : "drop trigger audit_entry_append_only; drop trigger audit_entry_extends_head";
     }
 
     private Connection ownerConnection() throws SQLException {
@@ -240,6 +301,7 @@ class AuditTrailIT {
     }
 
     private long count() {
+        trail.awaitChained();
         return jdbc.queryForObject("select count(*) from audit_entry", Long.class);
     }
 }

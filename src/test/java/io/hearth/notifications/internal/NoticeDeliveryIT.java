@@ -66,6 +66,9 @@ class NoticeDeliveryIT {
     Notices notices;
 
     @Autowired
+    io.hearth.audit.AuditTrail auditTrail;
+
+    @Autowired
     NoticeSender sender;
 
     final TestClock clock = TestClock.INSTANCE;
@@ -249,6 +252,7 @@ class NoticeDeliveryIT {
 
         assertThat(jdbc.queryForMap("select status, attempts, last_error from notice where id = ?", id))
                 .containsEntry("status", "FAILED").containsEntry("attempts", 3).containsEntry("last_error", "java.net.ConnectException");
+        auditTrail.awaitChained();
         List<java.util.Map<String, Object>> audit = jdbc.queryForList(
                 "select actor_id, outcome, object_type, reason from audit_entry where action = 'NOTICE_FAILED' and object_id = ?", id.toString());
         assertThat(audit).hasSize(1);
