@@ -20,5 +20,7 @@ public enum AuditAction {
     AUTHORIZATION_FAILURE,
     AUDIT_VERIFIED,
     /** An email notice was given up after its last attempt (object: the notice id; no address, no content). */
-    NOTICE_FAILED
+    NOTICE_FAILED,
+    /** A signed-in session was ended by its owner, a password change or reset, or an administrator (object: its handle). */
+    SESSION_ENDED
 }

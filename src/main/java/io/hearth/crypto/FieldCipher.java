@@ -12,6 +12,12 @@ public interface FieldCipher {
     /** @throws TamperedCiphertextException when the value was changed, moved to another row or column, or its key is gone */
     String decrypt(byte[] ciphertext, FieldContext context);
 
+    /** Like {@link #encrypt(String, FieldContext)}, for values that are bytes (serialised objects, binary fields). */
+    byte[] encryptBytes(byte[] plaintext, FieldContext context);
+
+    /** @throws TamperedCiphertextException as {@link #decrypt(byte[], FieldContext)} */
+    byte[] decryptBytes(byte[] ciphertext, FieldContext context);
+
     /**
      * The value re-encrypted under the current primary key, or the same array when it already is; for
      * {@link ReencryptionTarget} implementations.

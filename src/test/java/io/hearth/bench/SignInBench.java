@@ -62,11 +62,25 @@ final class SignInBench {
             List<Double> sorted = latencies.stream().sorted().toList();
             System.out.printf("%d client(s): %d sign-ins, mean %.1f ms, p50 %.1f ms, p95 %.1f ms = %.2f x the hash%n", clients,
                     latencies.size(), mean, sorted.get(sorted.size() / 2), sorted.get((int) (sorted.size() * 0.95)), mean / hashMillis);
+            StringBuilder breakdown = new StringBuilder("    mean per step:");
+            for (int step = 0; step < STEPS.length; step++) {
+                breakdown.append(String.format(" %s %.1f ms;", STEPS[step], steps[step].stream().mapToDouble(Double::doubleValue).average().orElse(0)));
+            }
+            System.out.println(breakdown);
         }
     }
 
+    private static final String[] STEPS = { "GET /signin", "POST /signin (password)", "GET /signin/second-factor", "POST code" };
+
+    @SuppressWarnings("unchecked")
+    private static final List<Double>[] steps = new List[] { new CopyOnWriteArrayList<Double>(), new CopyOnWriteArrayList<Double>(),
+            new CopyOnWriteArrayList<Double>(), new CopyOnWriteArrayList<Double>() };
+
     private static List<Double> signIns(ConcurrentLinkedQueue<String[]> people, Path dataDir, int port, int clients, int total)
             throws InterruptedException {
+        for (List<Double> step : steps) {
+            step.clear();
+        }
         List<Double> latencies = new CopyOnWriteArrayList<>();
         List<Thread> threads = new ArrayList<>();
         java.util.concurrent.atomic.AtomicInteger remaining = new java.util.concurrent.atomic.AtomicInteger(total);
@@ -79,14 +93,26 @@ final class SignInBench {
                     }
                     PortalClient client = new PortalClient(port, dataDir);
                     client.get("/signin");
-                    long start = System.nanoTime();
-                    HttpResponse<String> password = client.signInPasswordOnly(person[0], PASSWORD);
-                    HttpResponse<String> code = client.submitSecondFactor(TestAccounts.codeAt(person[1], Instant.now()));
-                    double millis = (System.nanoTime() - start) / 1e6;
+                    long[] t = new long[5];
+                    t[0] = System.nanoTime();
+                    String signInPage = client.get("/signin").body();
+                    t[1] = System.nanoTime();
+                    HttpResponse<String> password = client.postForm("/signin", "username=" + person[0] + "&password=" + PASSWORD
+                            + "&_csrf=" + PortalClient.csrfToken(signInPage));
+                    t[2] = System.nanoTime();
+                    String codePage = client.get("/signin/second-factor").body();
+                    t[3] = System.nanoTime();
+                    HttpResponse<String> code = client.postForm("/signin/second-factor", "code="
+                            + TestAccounts.codeAt(person[1], Instant.now()) + "&_csrf=" + PortalClient.csrfToken(codePage));
+                    t[4] = System.nanoTime();
+                    double millis = (t[4] - t[0]) / 1e6;
                     boolean signedIn = !password.headers().firstValue("Location").orElse("error").contains("error")
                             && !code.headers().firstValue("Location").orElse("error").contains("error");
                     if (!signedIn) {
                         throw new IllegalStateException("a benchmark sign-in failed");
+                    }
+                    for (int step = 0; step < 4; step++) {
+                        steps[step].add((t[step + 1] - t[step]) / 1e6);
                     }
                     latencies.add(millis);
                 }

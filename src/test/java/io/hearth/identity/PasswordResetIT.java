@@ -87,6 +87,20 @@ class PasswordResetIT {
     }
 
     @Test
+    void aResetSignsOutEverySessionOfTheAccount() {
+        people.create("reset.everywhere", "Rosa Everywhere", PASSWORD, Role.PATIENT);
+        accounts.changeEmail("reset.everywhere", "rosa@example.org");
+        PortalClient stolen = new PortalClient(port);
+        stolen.signIn("reset.everywhere", PASSWORD);
+        assertThat(stolen.get("/").statusCode()).isEqualTo(200);
+
+        requestLink("rosa@example.org");
+        reset(linkToken("rosa@example.org"), "meadow-violin-harbor-66");
+
+        assertThat(stolen.get("/").headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).contains("/signin"));
+    }
+
+    @Test
     void anyPasswordChangeVoidsEarlierLinks() {
         people.create("changed.since", "Cora Changed", PASSWORD, Role.NURSE);
         accounts.changeEmail("changed.since", "cora@example.org");

@@ -3,7 +3,7 @@ package io.hearth.audit.internal;
 import io.hearth.audit.Actor;
 import io.hearth.audit.AuditEvent;
 import io.hearth.audit.AuditLog;
-import io.hearth.shared.Sha256;
+import io.hearth.shared.SessionHandle;
 import io.hearth.system.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -80,7 +80,7 @@ class ChainAuditLog implements AuditLog {
             clientAddress = request.getRemoteAddr();
             requestId = RequestIds.of(request);
             HttpSession session = request.getSession(false);
-            sessionHash = session == null ? null : Sha256.hex("session:" + session.getId()).substring(0, 32);
+            sessionHash = session == null ? null : SessionHandle.of(session.getId());
         }
         // microseconds: what both databases store, so the hash read back is the hash written
         return new NewEntry(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), clip(actor.id()), clip(actor.roles()), event.action().name(), event.outcome().name(),

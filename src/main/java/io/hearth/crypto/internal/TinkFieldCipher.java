@@ -66,7 +66,8 @@ class TinkFieldCipher implements FieldCipher {
         return keysets.handle(KeysetName.FIELDS).getPrimary().getId();
     }
 
-    private byte[] encryptBytes(byte[] plaintext, FieldContext context) {
+    @Override
+    public byte[] encryptBytes(byte[] plaintext, FieldContext context) {
         try {
             return keysets.fields().encrypt(plaintext, context.associatedData());
         } catch (GeneralSecurityException e) {
@@ -74,7 +75,8 @@ class TinkFieldCipher implements FieldCipher {
         }
     }
 
-    private byte[] decryptBytes(byte[] ciphertext, FieldContext context) {
+    @Override
+    public byte[] decryptBytes(byte[] ciphertext, FieldContext context) {
         try {
             return keysets.fields().decrypt(ciphertext, context.associatedData());
         } catch (GeneralSecurityException first) {

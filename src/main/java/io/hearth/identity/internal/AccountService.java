@@ -46,11 +46,13 @@ class AccountService implements Accounts {
     private final HearthProperties hearth;
     private final PasswordResets resets;
     private final Duration resetLinkValidity;
+    private final UserSessions sessions;
 
     AccountService(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, Clock clock, FieldCipher cipher,
             AuditLog audit, EmailIndex emailIndex, Lockout lockout, PasswordHistory history, IdentityProperties properties,
-            Notices notices, HearthProperties hearth, PasswordResets resets) {
+            Notices notices, HearthProperties hearth, PasswordResets resets, UserSessions sessions) {
         this.resets = resets;
+        this.sessions = sessions;
         this.resetLinkValidity = properties.resetLinkValidity();
         this.history = history;
         this.passwordSettings = properties.password();
@@ -177,6 +179,8 @@ class AccountService implements Accounts {
         Account account = accounts.findById(accountId).orElseThrow();
         setPassword(account, newPassword, "reset by email link");
         lockout.unlock(account.username());
+        // whoever knew the old password is signed out everywhere; the reset's own browser signs in afresh
+        sessions.endAll(account.username(), "password reset");
     }
 
     @Override

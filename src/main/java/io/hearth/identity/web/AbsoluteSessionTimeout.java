@@ -1,5 +1,6 @@
 package io.hearth.identity.web;
 
+import io.hearth.identity.internal.UserSessions;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,10 +15,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** However active it is, a signed-in session ends after the absolute timeout (12 hours by default). */
+/**
+ * However active it is, a signed-in session ends after the absolute timeout (12 hours by default). The session is
+ * stamped with its origin (when, which device, which address) on its first signed-in request; the timeout counts
+ * from there, and the owner's Sessions page shows it.
+ */
 final class AbsoluteSessionTimeout extends OncePerRequestFilter {
 
-    private static final String STARTED = AbsoluteSessionTimeout.class.getName();
     private final Clock clock;
     private final Duration limit;
 
@@ -33,15 +37,16 @@ final class AbsoluteSessionTimeout extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         if (session != null && authentication != null && !(authentication instanceof AnonymousAuthenticationToken)) {
             Instant now = clock.instant();
-            if (session.getAttribute(STARTED) instanceof Instant started) {
-                if (now.isAfter(started.plus(limit))) {
+            if (session.getAttribute(UserSessions.ORIGIN) instanceof UserSessions.Origin origin) {
+                if (now.isAfter(origin.signedInAt().plus(limit))) {
                     session.invalidate();
                     SecurityContextHolder.clearContext();
                     response.sendRedirect(request.getContextPath() + "/signin?timeout");
                     return;
                 }
             } else {
-                session.setAttribute(STARTED, now);
+                session.setAttribute(UserSessions.ORIGIN,
+                        new UserSessions.Origin(now, Devices.describe(request.getHeader("User-Agent")), request.getRemoteAddr()));
             }
         }
         chain.doFilter(request, response);

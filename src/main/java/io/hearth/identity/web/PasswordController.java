@@ -1,5 +1,6 @@
 package io.hearth.identity.web;
 
+import io.hearth.identity.internal.UserSessions;
 import io.hearth.identity.AccountRejectedException;
 import io.hearth.identity.Accounts;
 import jakarta.servlet.http.HttpSession;
@@ -15,9 +16,11 @@ class PasswordController {
 
     static final String PATH = "/account/password";
     private final Accounts accounts;
+    private final UserSessions sessions;
 
-    PasswordController(Accounts accounts) {
+    PasswordController(Accounts accounts, UserSessions sessions) {
         this.accounts = accounts;
+        this.sessions = sessions;
     }
 
     @GetMapping(PATH)
@@ -28,7 +31,8 @@ class PasswordController {
 
     @PostMapping(PATH)
     String change(@RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String newPassword,
-            @RequestParam(defaultValue = "") String confirmPassword, Authentication authentication, HttpSession session, Model model) {
+            @RequestParam(defaultValue = "") String confirmPassword, @RequestParam(defaultValue = "false") boolean endOtherSessions,
+            Authentication authentication, HttpSession session, Model model) {
         if (!newPassword.equals(confirmPassword)) {
             model.addAttribute("error", "The two new passwords differ.");
             return form(session, model);
@@ -40,6 +44,9 @@ class PasswordController {
             return form(session, model);
         }
         PasswordExpiry.clear(session);
+        if (endOtherSessions) {
+            sessions.endOthers(authentication.getName(), session.getId(), "password changed");
+        }
         return "redirect:/?passwordChanged";
     }
 }

@@ -1,0 +1,37 @@
+package io.hearth.identity.internal;
+
+import io.hearth.crypto.FieldCipher;
+import io.hearth.crypto.FieldContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.core.serializer.support.DeserializingConverter;
+import org.springframework.core.serializer.support.SerializingConverter;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+
+/**
+ * Sessions live in the database (Spring Session JDBC), so they survive a restart and every node sees them. Their
+ * attributes (the security context, a pending authenticator secret, the device a session signed in from) are
+ * serialised and then encrypted with the field cipher: the database holds no readable session state, and a row
+ * forged by someone who can write to it does not decrypt, so it is never deserialised.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionStorage {
+
+    /**
+     * Spring Session converts a value without telling which session or attribute it belongs to, so the context
+     * binds it to the table only; its integrity protection is what keeps forged bytes from Java deserialisation.
+     */
+    private static final FieldContext ATTRIBUTES = new FieldContext("spring_session_attributes", "attribute_bytes", "session");
+
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> encryptedSessionAttributes(FieldCipher cipher) {
+        SerializingConverter serializer = new SerializingConverter();
+        DeserializingConverter deserializer = new DeserializingConverter(SessionStorage.class.getClassLoader());
+        GenericConversionService conversions = new GenericConversionService();
+        conversions.addConverter(Object.class, byte[].class, value -> cipher.encryptBytes(serializer.convert(value), ATTRIBUTES));
+        conversions.addConverter(byte[].class, Object.class, bytes -> deserializer.convert(cipher.decryptBytes(bytes, ATTRIBUTES)));
+        return repository -> repository.setConversionService(conversions);
+    }
+}
