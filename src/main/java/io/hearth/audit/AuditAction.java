@@ -20,5 +20,10 @@ public enum AuditAction {
     AUTHORIZATION_FAILURE,
     AUDIT_VERIFIED,
     /** An email notice was given up after its last attempt (object: the notice id; no address, no content). */
-    NOTICE_FAILED
+    NOTICE_FAILED,
+    /**
+     * Records from the EHR were stored (a system import): one entry per patient whose record a batch created or
+     * changed (object: that patient's record; reason: counts by type), and one per batch (object: the batch).
+     */
+    RECORD_IMPORTED
 }

@@ -1,0 +1,142 @@
+package io.hearth.records.internal;
+
+import io.hearth.crypto.FieldCipher;
+import io.hearth.records.RecordKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads a patient's records for their pages. Every query is scoped to the patient id, so an id from another record
+ * simply finds nothing.
+ */
+@Component
+@Transactional(readOnly = true)
+public class RecordReader {
+
+    private static final String COLUMNS = "select id, kind, patient_id, encounter_id, parent_id, category, status, code_key, "
+            + "effective_at, ended_at, details_ciphertext from record_entry ";
+
+    private final JdbcTemplate jdbc;
+    private final FieldCipher cipher;
+
+    RecordReader(JdbcTemplate jdbc, FieldCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    /** A filter on one kind of a patient's records; {@code null} parts do not filter. */
+    public record Query(RecordKind kind, String category, String status, Instant notAfter, Instant after, int limit, int offset) {
+
+        public static Query of(RecordKind kind) {
+            return new Query(kind, null, null, null, null, 500, 0);
+        }
+
+        public Query category(String value) {
+            return new Query(kind, value, status, notAfter, after, limit, offset);
+        }
+
+        public Query status(String value) {
+            return new Query(kind, category, value, notAfter, after, limit, offset);
+        }
+
+        /** Only records that happened at or before this time (released results, past visits). */
+        public Query notAfter(Instant value) {
+            return new Query(kind, category, status, value, after, limit, offset);
+        }
+
+        public Query after(Instant value) {
+            return new Query(kind, category, status, notAfter, value, limit, offset);
+        }
+
+        public Query page(int size, int skip) {
+            return new Query(kind, category, status, notAfter, after, size, skip);
+        }
+    }
+
+    /** The patient's record of this kind with this id; empty when there is none or it is another patient's. */
+    public Optional<StoredRecord> find(UUID patientId, RecordKind kind, UUID id) {
+        return jdbc.query(COLUMNS + "where id = ? and patient_id = ? and kind = ?", this::map, id, patientId, kind.name()).stream().findFirst();
+    }
+
+    /** Newest first. */
+    public List<StoredRecord> list(UUID patientId, Query query) {
+        StringBuilder sql = new StringBuilder(COLUMNS).append("where patient_id = ? and kind = ?");
+        List<Object> params = new ArrayList<>(List.of(patientId, query.kind().name()));
+        if (query.category() != null) {
+            sql.append(" and category = ?");
+            params.add(query.category());
+        }
+        if (query.status() != null) {
+            sql.append(" and status = ?");
+            params.add(query.status());
+        }
+        if (query.notAfter() != null) {
+            sql.append(" and effective_at <= ?");
+            params.add(Timestamp.from(query.notAfter()));
+        }
+        if (query.after() != null) {
+            sql.append(" and effective_at > ?");
+            params.add(Timestamp.from(query.after()));
+        }
+        sql.append(" order by effective_at desc nulls last, id limit ? offset ?");
+        params.add(query.limit());
+        params.add(query.offset());
+        return jdbc.query(sql.toString(), this::map, params.toArray());
+    }
+
+    /** The records grouped under these (a report's results, a visit's notes), oldest first. */
+    public List<StoredRecord> children(UUID patientId, RecordKind kind, String column, Collection<UUID> parents) {
+        if (parents.isEmpty()) {
+            return List.of();
+        }
+        if (!column.equals("parent_id") && !column.equals("encounter_id")) {
+            throw new IllegalArgumentException("children by parent_id or encounter_id only");
+        }
+        List<Object> params = new ArrayList<>(List.of(patientId, kind.name()));
+        params.addAll(parents);
+        return jdbc.query(COLUMNS + "where patient_id = ? and kind = ? and " + column + " in ("
+                + String.join(", ", java.util.Collections.nCopies(parents.size(), "?")) + ") order by effective_at, id", this::map, params.toArray());
+    }
+
+    /** Every result of the same test, oldest first, up to the given time. */
+    public List<StoredRecord> sameTest(UUID patientId, String codeKey, Instant notAfter) {
+        return jdbc.query(COLUMNS + "where patient_id = ? and kind = 'OBSERVATION' and code_key = ? and effective_at <= ? order by effective_at, id",
+                this::map, patientId, codeKey, Timestamp.from(notAfter));
+    }
+
+    /** Names of directory entries by identifier ({@code system|value}). */
+    public Map<String, String> directoryNames(Collection<String> identifiers) {
+        Map<String, String> names = new HashMap<>();
+        List<String> wanted = identifiers.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (!wanted.isEmpty()) {
+            jdbc.query("select identifier, name from directory_entry where identifier in (" + String.join(", ",
+                    java.util.Collections.nCopies(wanted.size(), "?")) + ")", row -> {
+                        names.put(row.getString(1), row.getString(2));
+                    }, wanted.toArray());
+        }
+        return names;
+    }
+
+    private StoredRecord map(ResultSet row, int n) throws SQLException {
+        UUID id = row.getObject("id", UUID.class);
+        Timestamp effective = row.getTimestamp("effective_at");
+        Timestamp ended = row.getTimestamp("ended_at");
+        return new StoredRecord(id, RecordKind.valueOf(row.getString("kind")), row.getObject("patient_id", UUID.class),
+                row.getObject("encounter_id", UUID.class), row.getObject("parent_id", UUID.class), row.getString("category"),
+                row.getString("status"), row.getString("code_key"), effective == null ? null : effective.toInstant(),
+                ended == null ? null : ended.toInstant(),
+                DetailsCodec.read(cipher.decrypt(row.getBytes("details_ciphertext"), RecordStore.DETAILS.at(id))));
+    }
+}
