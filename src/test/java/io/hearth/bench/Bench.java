@@ -67,10 +67,19 @@ public final class Bench {
             JdbcTemplate jdbc = portal.getBean(JdbcTemplate.class);
             System.out.printf("PostgreSQL: fsync=%s, synchronous_commit=%s%n", jdbc.queryForObject("show fsync", String.class),
                     jdbc.queryForObject("show synchronous_commit", String.class));
-            audit(portal.getBean(AuditLog.class), jdbc);
-            cipher(portal.getBean(FieldCipher.class));
-            auditedRead(portal.getBean(ScratchNotes.class), dataDir, port);
-            SignInBench.run(portal, dataDir, port);
+            boolean all = args.length == 0;
+            List<String> parts = Arrays.asList(args);
+            if (all || parts.contains("audit")) {
+                audit(portal.getBean(AuditLog.class), jdbc);
+                cipher(portal.getBean(FieldCipher.class));
+                auditedRead(portal.getBean(ScratchNotes.class), dataDir, port);
+            }
+            if (all || parts.contains("signin")) {
+                SignInBench.run(portal, dataDir, port);
+            }
+            if (all || parts.contains("records")) {
+                RecordsBench.importRate(portal);
+            }
         } finally {
             // key material and the certificate of a throw-away portal
             org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
