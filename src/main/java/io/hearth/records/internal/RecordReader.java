@@ -110,6 +110,19 @@ public class RecordReader {
                 + String.join(", ", java.util.Collections.nCopies(parents.size(), "?")) + ") order by effective_at, id", this::map, params.toArray());
     }
 
+    /** The patient's records of this kind with these ids (others' ids find nothing). */
+    public Map<UUID, StoredRecord> byIds(UUID patientId, RecordKind kind, Collection<UUID> ids) {
+        Map<UUID, StoredRecord> found = new HashMap<>();
+        List<UUID> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (!wanted.isEmpty()) {
+            List<Object> params = new ArrayList<>(List.of(patientId, kind.name()));
+            params.addAll(wanted);
+            jdbc.query(COLUMNS + "where patient_id = ? and kind = ? and id in (" + String.join(", ", java.util.Collections.nCopies(wanted.size(), "?"))
+                    + ")", this::map, params.toArray()).forEach(record -> found.put(record.id(), record));
+        }
+        return found;
+    }
+
     /** Every result of the same test, oldest first, up to the given time. */
     public List<StoredRecord> sameTest(UUID patientId, String codeKey, Instant notAfter) {
         return jdbc.query(COLUMNS + "where patient_id = ? and kind = 'OBSERVATION' and code_key = ? and effective_at <= ? order by effective_at, id",
