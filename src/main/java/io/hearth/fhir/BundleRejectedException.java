@@ -6,8 +6,8 @@ package io.hearth.fhir;
  */
 public class BundleRejectedException extends RuntimeException {
 
-    /** Why: not FHIR R4 JSON at all, or valid FHIR with an entry that cannot be stored. */
-    public enum Problem { MALFORMED, WRONG_VERSION, INVALID_ENTRY }
+    /** Why: too large, not FHIR R4 JSON at all, or valid FHIR with an entry that cannot be stored. */
+    public enum Problem { TOO_LARGE, MALFORMED, WRONG_VERSION, INVALID_ENTRY }
 
     private final Problem problem;
     private final String location;

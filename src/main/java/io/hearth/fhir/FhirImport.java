@@ -14,4 +14,10 @@ public interface FhirImport {
      *     message names the entry and the reason, never PHI); nothing of the bundle is stored then
      */
     ImportResult importBundle(InputStream json, String origin);
+
+    /**
+     * The same, refusing a bundle whose JSON (after gzip, if compressed) is larger than {@code maxBytes}, before
+     * parsing it ({@link BundleRejectedException.Problem#TOO_LARGE}).
+     */
+    ImportResult importBundle(InputStream json, String origin, long maxBytes);
 }

@@ -23,7 +23,12 @@ class BundleImporter implements FhirImport {
 
     @Override
     public ImportResult importBundle(InputStream json, String origin) {
-        var bundle = parser.parse(json);
+        return importBundle(json, origin, Long.MAX_VALUE);
+    }
+
+    @Override
+    public ImportResult importBundle(InputStream json, String origin, long maxBytes) {
+        var bundle = parser.parse(json, maxBytes);
         var batch = BundleMapper.map(bundle, origin);
         try {
             return records.store(batch);

@@ -31,8 +31,8 @@ class BundleParser {
         this.fhir = fhir;
     }
 
-    Bundle parse(InputStream raw) {
-        byte[] json = read(raw);
+    Bundle parse(InputStream raw, long maxBytes) {
+        byte[] json = read(raw, maxBytes);
         Bundle bundle;
         try {
             bundle = strict().parseResource(Bundle.class, new InputStreamReader(new java.io.ByteArrayInputStream(json), StandardCharsets.UTF_8));
@@ -51,7 +51,8 @@ class BundleParser {
         return bundle;
     }
 
-    private static byte[] read(InputStream raw) {
+    /** All of the JSON, gunzipped if it starts like gzip; never more than maxBytes of it (a gzip bomb stops there). */
+    private static byte[] read(InputStream raw, long maxBytes) {
         try {
             BufferedInputStream in = new BufferedInputStream(raw);
             in.mark(2);
@@ -59,7 +60,11 @@ class BundleParser {
             int second = in.read();
             in.reset();
             InputStream body = first == 0x1f && second == 0x8b ? new GZIPInputStream(in) : in;
-            return body.readAllBytes();
+            byte[] json = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes == Long.MAX_VALUE ? Integer.MAX_VALUE - 8 : maxBytes + 1));
+            if (json.length > maxBytes) {
+                throw new BundleRejectedException(Problem.TOO_LARGE, "Bundle", "the bundle is larger than " + maxBytes + " bytes");
+            }
+            return json;
         } catch (java.util.zip.ZipException e) {
             throw new BundleRejectedException(Problem.MALFORMED, "Bundle", "the gzip data is damaged");
         } catch (IOException e) {
