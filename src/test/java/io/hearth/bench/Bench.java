@@ -79,6 +79,7 @@ public final class Bench {
             }
             if (all || parts.contains("records")) {
                 RecordsBench.importRate(portal);
+                RecordsBench.labResultsPage(portal, dataDir, port);
             }
         } finally {
             // key material and the certificate of a throw-away portal

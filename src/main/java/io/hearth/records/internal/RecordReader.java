@@ -15,14 +15,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads a patient's records for their pages. Every query is scoped to the patient id, so an id from another record
- * simply finds nothing.
+ * simply finds nothing. No transaction: each query is one auto-committed statement (a page runs four or five, and a
+ * JPA transaction around each would cost more than the query), and rows are immutable between imports.
  */
 @Component
-@Transactional(readOnly = true)
 public class RecordReader {
 
     private static final String COLUMNS = "select id, kind, patient_id, encounter_id, parent_id, category, status, code_key, "
@@ -30,10 +29,12 @@ public class RecordReader {
 
     private final JdbcTemplate jdbc;
     private final FieldCipher cipher;
+    private final DirectoryNames directory;
 
-    RecordReader(JdbcTemplate jdbc, FieldCipher cipher) {
+    RecordReader(JdbcTemplate jdbc, FieldCipher cipher, DirectoryNames directory) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.directory = directory;
     }
 
     /** A filter on one kind of a patient's records; {@code null} parts do not filter. */
@@ -131,25 +132,67 @@ public class RecordReader {
 
     /** Names of directory entries by identifier ({@code system|value}). */
     public Map<String, String> directoryNames(Collection<String> identifiers) {
+        Map<String, String> all = directory.names();
         Map<String, String> names = new HashMap<>();
-        List<String> wanted = identifiers.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        if (!wanted.isEmpty()) {
-            jdbc.query("select identifier, name from directory_entry where identifier in (" + String.join(", ",
-                    java.util.Collections.nCopies(wanted.size(), "?")) + ")", row -> {
-                        names.put(row.getString(1), row.getString(2));
-                    }, wanted.toArray());
-        }
+        identifiers.stream().filter(java.util.Objects::nonNull).forEach(identifier -> {
+            String name = all.get(identifier);
+            if (name != null) {
+                names.put(identifier, name);
+            }
+        });
         return names;
     }
 
+    /** A result with the report it belongs to and that report's visit (each null when there is none). */
+    public record ResultInReport(StoredRecord result, StoredRecord report, StoredRecord visit) {
+    }
+
+    /**
+     * A page of the patient's results of one category, newest first, each with its report and the report's visit, in
+     * one query (the page's reads are otherwise round trips to the database).
+     */
+    public List<ResultInReport> resultsWithReports(UUID patientId, String category, Instant notAfter, int limit, int offset) {
+        Map<UUID, StoredRecord> decrypted = new HashMap<>();
+        return jdbc.query("select " + columns("o") + ", " + columns("r") + ", " + columns("e")
+                + " from record_entry o"
+                + " left join record_entry r on r.id = o.parent_id and r.patient_id = o.patient_id and r.kind = 'DIAGNOSTIC_REPORT'"
+                + " left join record_entry e on e.id = r.encounter_id and e.patient_id = o.patient_id and e.kind = 'ENCOUNTER'"
+                + " where o.patient_id = ? and o.kind = 'OBSERVATION' and o.category = ? and o.effective_at <= ?"
+                + " order by o.effective_at desc nulls last, o.id limit ? offset ?",
+                (row, n) -> new ResultInReport(map(row, "o_", decrypted), map(row, "r_", decrypted), map(row, "e_", decrypted)),
+                patientId, category, Timestamp.from(notAfter), limit, offset);
+    }
+
+    private static String columns(String table) {
+        return java.util.stream.Stream.of("id", "kind", "patient_id", "encounter_id", "parent_id", "category", "status", "code_key",
+                "effective_at", "ended_at", "details_ciphertext").map(column -> table + "." + column + " as " + table + "_" + column)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     private StoredRecord map(ResultSet row, int n) throws SQLException {
-        UUID id = row.getObject("id", UUID.class);
-        Timestamp effective = row.getTimestamp("effective_at");
-        Timestamp ended = row.getTimestamp("ended_at");
-        return new StoredRecord(id, RecordKind.valueOf(row.getString("kind")), row.getObject("patient_id", UUID.class),
-                row.getObject("encounter_id", UUID.class), row.getObject("parent_id", UUID.class), row.getString("category"),
-                row.getString("status"), row.getString("code_key"), effective == null ? null : effective.toInstant(),
-                ended == null ? null : ended.toInstant(),
-                DetailsCodec.read(cipher.decrypt(row.getBytes("details_ciphertext"), RecordStore.DETAILS.at(id))));
+        return map(row, "", null);
+    }
+
+    /** The record in the columns with this prefix (null when a left join found none), decrypted once per id. */
+    private StoredRecord map(ResultSet row, String prefix, Map<UUID, StoredRecord> decrypted) throws SQLException {
+        UUID id = row.getObject(prefix + "id", UUID.class);
+        if (id == null) {
+            return null;
+        }
+        StoredRecord known = decrypted == null ? null : decrypted.get(id);
+        if (known != null) {
+            return known;
+        }
+        Timestamp effective = row.getTimestamp(prefix + "effective_at");
+        Timestamp ended = row.getTimestamp(prefix + "ended_at");
+        StoredRecord record = new StoredRecord(id, RecordKind.valueOf(row.getString(prefix + "kind")),
+                row.getObject(prefix + "patient_id", UUID.class), row.getObject(prefix + "encounter_id", UUID.class),
+                row.getObject(prefix + "parent_id", UUID.class), row.getString(prefix + "category"), row.getString(prefix + "status"),
+                row.getString(prefix + "code_key"), effective == null ? null : effective.toInstant(), ended == null ? null : ended.toInstant(),
+                DetailsCodec.read(cipher.decrypt(row.getBytes(prefix + "details_ciphertext"), RecordStore.DETAILS.at(id))));
+        if (decrypted != null) {
+            decrypted.put(id, record);
+        }
+        return record;
     }
 }

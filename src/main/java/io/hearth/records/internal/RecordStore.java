@@ -35,6 +35,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stores import batches: plain JDBC in batches (an import writes thousands of rows; a persistence context per row
@@ -61,8 +63,10 @@ class RecordStore implements HealthRecords {
     private final BlindIndex index;
     private final AuditLog audit;
     private final Clock clock;
+    private final DirectoryNames directoryNames;
 
-    RecordStore(JdbcTemplate jdbc, FieldCipher cipher, BlindIndex index, AuditLog audit, Clock clock) {
+    RecordStore(JdbcTemplate jdbc, FieldCipher cipher, BlindIndex index, AuditLog audit, Clock clock, DirectoryNames directoryNames) {
+        this.directoryNames = directoryNames;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.index = index;
@@ -117,6 +121,14 @@ class RecordStore implements HealthRecords {
         }
         jdbc.batchUpdate("insert into directory_entry (id, kind, identifier, name, address, imported_at) values (?, ?, ?, ?, ?, ?)", inserts);
         jdbc.batchUpdate("update directory_entry set name = ?, address = ?, imported_at = ? where id = ?", updates);
+        if (!inserts.isEmpty() || !updates.isEmpty()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    directoryNames.changed();
+                }
+            });
+        }
     }
 
     // ---- clinical records ---------------------------------------------------------------------------------------

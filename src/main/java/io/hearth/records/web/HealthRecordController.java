@@ -89,9 +89,9 @@ class HealthRecordController {
     String results(@RequestParam(defaultValue = "0") int page, Authentication authentication, Model model, Locale locale) {
         UUID patient = patientOf(authentication);
         int safePage = Math.max(0, Math.min(page, 10_000));
-        List<StoredRecord> rows = patient == null ? List.of() : reader.list(patient, Query.of(RecordKind.OBSERVATION).category(LABORATORY)
-                .notAfter(releasedBefore(LABORATORY)).page(RESULTS_PER_PAGE + 1, safePage * RESULTS_PER_PAGE));
-        model.addAttribute("reports", views.reports(patient, rows.stream().limit(RESULTS_PER_PAGE).toList(), locale));
+        List<RecordReader.ResultInReport> rows = patient == null ? List.of()
+                : reader.resultsWithReports(patient, LABORATORY, releasedBefore(LABORATORY), RESULTS_PER_PAGE + 1, safePage * RESULTS_PER_PAGE);
+        model.addAttribute("reports", views.reports(rows.stream().limit(RESULTS_PER_PAGE).toList(), locale));
         model.addAttribute("page", safePage);
         model.addAttribute("hasNext", rows.size() > RESULTS_PER_PAGE);
         viewed(patient, "lab-results", "page " + safePage);
@@ -153,7 +153,7 @@ class HealthRecordController {
         List<ResultRow> rows = reader.children(patient, RecordKind.OBSERVATION, "parent_id", List.of(id)).stream()
                 .map(record -> views.result(record, locale)).toList();
         model.addAttribute("report", new RecordViews.ReportView(id, report.details().title(), views.date(report.effective(), locale),
-                views.orderedBy(patient, List.of(report)).get(id), rows));
+                views.orderedBy(patient, report), rows));
         viewed(patient, "lab-report", id);
         return "records/report";
     }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,36 +91,39 @@ class RecordViews {
     }
 
     /** Reports with their results, in the order of the results given (newest first); results without a report last. */
-    List<ReportView> reports(UUID patient, List<StoredRecord> results, Locale locale) {
-        Map<UUID, StoredRecord> reports = reader.byIds(patient, RecordKind.DIAGNOSTIC_REPORT,
-                results.stream().map(StoredRecord::parentId).filter(Objects::nonNull).toList());
-        Map<UUID, String> orderedBy = orderedBy(patient, reports.values());
-        Map<UUID, List<ResultRow>> grouped = new LinkedHashMap<>();
-        for (StoredRecord result : results) {
-            UUID group = reports.containsKey(result.parentId()) ? result.parentId() : null;
-            grouped.computeIfAbsent(group, g -> new ArrayList<>()).add(result(result, locale));
+    List<ReportView> reports(List<RecordReader.ResultInReport> results, Locale locale) {
+        Map<String, String> names = reader.directoryNames(results.stream()
+                .flatMap(row -> Stream.of(row.report(), row.visit())).filter(Objects::nonNull)
+                .map(record -> record.details().performer()).filter(Objects::nonNull).toList());
+        Map<UUID, ReportView> reports = new LinkedHashMap<>();
+        List<ResultRow> unreported = new ArrayList<>();
+        for (RecordReader.ResultInReport row : results) {
+            StoredRecord report = row.report();
+            if (report == null) {
+                unreported.add(result(row.result(), locale));
+                continue;
+            }
+            reports.computeIfAbsent(report.id(), id -> new ReportView(id, report.details().title(), date(report.effective(), locale),
+                    orderedBy(report, row.visit(), names), new ArrayList<>())).results().add(result(row.result(), locale));
         }
-        List<ReportView> views = new ArrayList<>();
-        grouped.forEach((id, rows) -> {
-            StoredRecord report = id == null ? null : reports.get(id);
-            views.add(report == null ? new ReportView(null, null, "", null, rows)
-                    : new ReportView(id, report.details().title(), date(report.effective(), locale), orderedBy.get(id), rows));
-        });
+        List<ReportView> views = new ArrayList<>(reports.values());
+        if (!unreported.isEmpty()) {
+            views.add(new ReportView(null, null, "", null, unreported));
+        }
         return views;
     }
 
-    /** Who ordered each report: the practitioner of its visit, else the report's performer. */
-    Map<UUID, String> orderedBy(UUID patient, Collection<StoredRecord> reports) {
-        Map<UUID, StoredRecord> visits = reader.byIds(patient, RecordKind.ENCOUNTER, reports.stream().map(StoredRecord::encounterId).toList());
-        Map<String, String> names = reader.directoryNames(Stream.concat(visits.values().stream(), reports.stream())
-                .map(record -> record.details().performer()).filter(Objects::nonNull).toList());
-        Map<UUID, String> orderedBy = new LinkedHashMap<>();
-        for (StoredRecord report : reports) {
-            StoredRecord visit = visits.get(report.encounterId());
-            String name = visit == null ? null : person(visit.details(), names);
-            orderedBy.put(report.id(), name != null ? name : person(report.details(), names));
-        }
-        return orderedBy;
+    /** Who ordered a report: the practitioner of its visit, else the report's performer. */
+    String orderedBy(UUID patient, StoredRecord report) {
+        StoredRecord visit = report.encounterId() == null ? null
+                : reader.byIds(patient, RecordKind.ENCOUNTER, List.of(report.encounterId())).get(report.encounterId());
+        return orderedBy(report, visit, reader.directoryNames(Stream.of(report, visit).filter(Objects::nonNull)
+                .map(record -> record.details().performer()).filter(Objects::nonNull).toList()));
+    }
+
+    private static String orderedBy(StoredRecord report, StoredRecord visit, Map<String, String> names) {
+        String name = visit == null ? null : person(visit.details(), names);
+        return name != null ? name : person(report.details(), names);
     }
 
     List<VisitView> visits(UUID patient, List<StoredRecord> encounters, Locale locale) {
