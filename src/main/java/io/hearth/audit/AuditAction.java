@@ -22,5 +22,10 @@ public enum AuditAction {
     /** An email notice was given up after its last attempt (object: the notice id; no address, no content). */
     NOTICE_FAILED,
     /** A signed-in session was ended by its owner, a password change or reset, or an administrator (object: its handle). */
-    SESSION_ENDED
+    SESSION_ENDED,
+    /**
+     * Records from the EHR were stored (a system import): one entry per patient whose record a batch created or
+     * changed (object: that patient's record; reason: counts by type), and one per batch (object: the batch).
+     */
+    RECORD_IMPORTED
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Unmatched;
 
 @Command(name = "hearth", mixinStandardHelpOptions = true, versionProvider = HearthVersion.class,
         description = "Hearth, a secure patient portal. With no command, serves the portal.",
-        subcommands = { ServeCommand.class, AdminCommand.class, KeysCommand.class, AuditCommand.class })
+        subcommands = { ServeCommand.class, AdminCommand.class, KeysCommand.class, AuditCommand.class, ImportCommand.class })
 class HearthCommand implements Runnable {
 
     private final Class<?> application;

@@ -60,6 +60,17 @@ public interface Accounts {
     /** The patient record a patient's account belongs to; empty for staff and for unlinked accounts. */
     Optional<UUID> patientOf(String username);
 
+    /**
+     * Links a staff account to its Practitioner in the health record (the id {@code io.hearth.records} gives it), so
+     * the patients they care for can be found; {@code null} removes the link.
+     *
+     * @throws IllegalStateException for a patient's account
+     */
+    void linkPractitioner(String username, UUID practitionerId);
+
+    /** The Practitioner a staff account is linked to; empty for patients and unlinked accounts. */
+    Optional<UUID> practitionerOf(String username);
+
     /** How colleagues and patients see this person's name, e.g. in a patient's access log; empty if unknown. */
     Optional<String> displayNameOf(String username);
 }

@@ -80,6 +80,10 @@ public final class Bench {
             if (only.isEmpty() || only.contains("sign-in")) {
                 SignInBench.run(portal, dataDir, port);
             }
+            if (only.isEmpty() || only.contains("records")) {
+                RecordsBench.importRate(portal);
+                RecordsBench.labResultsPage(portal, dataDir, port);
+            }
         } finally {
             // key material and the certificate of a throw-away portal
             org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);

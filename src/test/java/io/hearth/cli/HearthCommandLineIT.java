@@ -38,10 +38,42 @@ class HearthCommandLineIT {
         int exit = commandLine.execute("--help");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("serve", "admin", "keys", "audit");
+        assertThat(out.toString()).contains("serve", "admin", "keys", "audit", "import");
         assertThat(commandLine.getSubcommands().get("keys").getSubcommands()).containsKeys("status", "rotate", "reencrypt", "export-backup");
         assertThat(commandLine.getSubcommands().get("audit").getSubcommands()).containsKeys("verify");
         assertThat(commandLine.getSubcommands().get("admin").getSubcommands()).containsKeys("create");
+    }
+
+    @Test
+    void importStoresTheBundlesOfAFolderWithProgressAndNamesTheOneItRefused() throws Exception {
+        String database = TestDatabase.createDatabase();
+        Path folder = Files.createDirectories(temp.resolve("bundles"));
+        for (Path file : io.hearth.test.SyntheaBundles.all()) {
+            String name = file.getFileName().toString();
+            if (name.startsWith("hospitalInformation") || name.startsWith("Leatrice181")) {
+                Files.copy(file, folder.resolve(name));
+            }
+        }
+        Files.writeString(folder.resolve("broken.json"), "{\"resourceType\": \"Bundle\", \"type\": \"transaction\", \"entry\": [");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = HearthCommandLine.commandLine(HearthApplication.class);
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+
+        int exit = commandLine.execute(withSettings(List.of("import", folder.toString(), "--hearth.data-dir=" + temp),
+                TestDatabase.settings(database)));
+
+        assertThat(exit).as("one bundle refused").isEqualTo(1);
+        assertThat(err.toString()).contains("broken.json", "not valid FHIR JSON");
+        assertThat(out.toString()).contains("Imported 2 of 3 bundle(s), 402 resources.", " resources, ", "/s, ETA ", "100%",
+                "Observation=168", "Organization=45", "Provenance=1");
+        try (var connection = DriverManager.getConnection(database, TestDatabase.onPostgres() ? TestDatabase.user() : "sa",
+                TestDatabase.onPostgres() ? TestDatabase.password() : "");
+                ResultSet count = connection.createStatement().executeQuery("select count(*) from record_entry where kind = 'OBSERVATION'")) {
+            assertThat(count.next()).isTrue();
+            assertThat(count.getInt(1)).isEqualTo(168);
+        }
     }
 
     @Test

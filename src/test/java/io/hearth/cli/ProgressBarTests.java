@@ -17,4 +17,11 @@ class ProgressBarTests {
     void nothingToDoIsDone() {
         assertThat(ProgressBar.render(0, 0)).startsWith("[##############################] 100%");
     }
+
+    @Test
+    void showsTheRateOfItemsAndTheTimeLeftFromTheShareDone() {
+        assertThat(ProgressBar.render(25, 100, 5000, "resources", java.time.Duration.ofSeconds(2)))
+                .isEqualTo("[#######-----------------------]  25%  5,000 resources, 2,500/s, ETA 0:06");
+        assertThat(ProgressBar.render(100, 100, 9000, "resources", java.time.Duration.ofSeconds(3))).endsWith("3,000/s, ETA 0:00");
+    }
 }

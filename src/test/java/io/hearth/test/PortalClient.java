@@ -63,6 +63,11 @@ public final class PortalClient {
         }
     }
 
+    /** The portal's address of this path, for requests built by hand. */
+    public URI uri(String path) {
+        return URI.create(baseUrl + path);
+    }
+
     public HttpResponse<String> get(String path, String... headers) {
         return send(request(path, headers).GET().build());
     }

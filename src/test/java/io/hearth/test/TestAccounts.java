@@ -50,6 +50,11 @@ public final class TestAccounts {
         }
     }
 
+    /** Remembers the authenticator secret of an account made elsewhere (the demo accounts' public secret). */
+    public static void knowSecret(String username, String secret) {
+        SECRETS.put(username.strip().toLowerCase(java.util.Locale.ROOT), secret);
+    }
+
     public static String secretOf(String username) {
         return SECRETS.get(username.strip().toLowerCase(java.util.Locale.ROOT));
     }

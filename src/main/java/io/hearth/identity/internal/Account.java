@@ -56,6 +56,10 @@ class Account {
     @Column(name = "patient_id")
     private UUID patientId;
 
+    /** The staff member's Practitioner in the health record (io.hearth.records), which scopes their care team. */
+    @Column(name = "practitioner_id")
+    private UUID practitionerId;
+
     static final EncryptedColumn TOTP_SECRET = EncryptedColumn.of("account", "totp_secret_ciphertext");
 
     @Column(name = "totp_secret_ciphertext")
@@ -154,6 +158,17 @@ class Account {
 
     java.util.Optional<UUID> patientId() {
         return java.util.Optional.ofNullable(patientId);
+    }
+
+    void linkPractitioner(UUID practitioner) {
+        if (roles.contains(Role.PATIENT)) {
+            throw new IllegalStateException("only a staff account is linked to a practitioner");
+        }
+        this.practitionerId = practitioner;
+    }
+
+    java.util.Optional<UUID> practitionerId() {
+        return java.util.Optional.ofNullable(practitionerId);
     }
 
     UUID id() {

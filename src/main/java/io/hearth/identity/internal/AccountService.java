@@ -207,6 +207,21 @@ class AccountService implements Accounts {
     }
 
     @Override
+    @Transactional
+    public void linkPractitioner(String username, UUID practitioner) {
+        Account account = accounts.findByUsernameKey(Usernames.key(username)).orElseThrow();
+        account.linkPractitioner(practitioner);
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMIN_ACTION, AuditOutcome.SUCCESS).object("account", account.id())
+                .because(practitioner == null ? "practitioner link removed" : "linked to practitioner " + practitioner));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UUID> practitionerOf(String username) {
+        return accounts.findByUsernameKey(Usernames.key(username)).flatMap(Account::practitionerId);
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public boolean exists(String username) {
         return accounts.existsByUsernameKey(Usernames.key(username));

@@ -1,0 +1,29 @@
+package io.hearth.fhir;
+
+/**
+ * A bundle that was refused, nothing of it stored. The message is safe to show to the sender: it names the entry
+ * (index and fullUrl, or the resource type) and the reason, and never carries PHI or a value from the bundle.
+ */
+public class BundleRejectedException extends RuntimeException {
+
+    /** Why: too large, not FHIR R4 JSON at all, or valid FHIR with an entry that cannot be stored. */
+    public enum Problem { TOO_LARGE, MALFORMED, WRONG_VERSION, INVALID_ENTRY }
+
+    private final Problem problem;
+    private final String location;
+
+    public BundleRejectedException(Problem problem, String location, String reason) {
+        super(location + ": " + reason);
+        this.problem = problem;
+        this.location = location;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    /** A FHIRPath-like location such as {@code Bundle.entry[17]}, or {@code Bundle}. */
+    public String location() {
+        return location;
+    }
+}

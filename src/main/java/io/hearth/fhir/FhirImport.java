@@ -1,0 +1,23 @@
+package io.hearth.fhir;
+
+import io.hearth.records.ImportResult;
+import java.io.InputStream;
+
+/** Imports FHIR R4 bundles (JSON, gzip-compressed or not) into the health record. */
+public interface FhirImport {
+
+    /**
+     * Parses one bundle and stores it in one transaction; re-importing updates in place.
+     *
+     * @param origin who sends it, for the audit trail (never PHI, never a file name)
+     * @throws BundleRejectedException when the bundle is not valid FHIR R4 JSON, or an entry cannot be stored (the
+     *     message names the entry and the reason, never PHI); nothing of the bundle is stored then
+     */
+    ImportResult importBundle(InputStream json, String origin);
+
+    /**
+     * The same, refusing a bundle whose JSON (after gzip, if compressed) is larger than {@code maxBytes}, before
+     * parsing it ({@link BundleRejectedException.Problem#TOO_LARGE}).
+     */
+    ImportResult importBundle(InputStream json, String origin, long maxBytes);
+}

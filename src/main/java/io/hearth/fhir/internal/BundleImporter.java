@@ -1,0 +1,41 @@
+package io.hearth.fhir.internal;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.hearth.fhir.BundleRejectedException;
+import io.hearth.fhir.FhirImport;
+import io.hearth.records.HealthRecords;
+import io.hearth.records.ImportRejectedException;
+import io.hearth.records.ImportResult;
+import java.io.InputStream;
+import org.springframework.stereotype.Service;
+
+/** Parse (outside any transaction), map, then store the whole bundle in one transaction of the records module. */
+@Service
+class BundleImporter implements FhirImport {
+
+    private final BundleParser parser;
+    private final HealthRecords records;
+
+    BundleImporter(FhirContext fhir, HealthRecords records) {
+        this.parser = new BundleParser(fhir);
+        this.records = records;
+    }
+
+    @Override
+    public ImportResult importBundle(InputStream json, String origin) {
+        return importBundle(json, origin, Long.MAX_VALUE);
+    }
+
+    @Override
+    public ImportResult importBundle(InputStream json, String origin, long maxBytes) {
+        var bundle = parser.parse(json, maxBytes);
+        var batch = BundleMapper.map(bundle, origin);
+        try {
+            return records.store(batch);
+        } catch (ImportRejectedException rejected) {
+            String entry = rejected.entry();
+            String location = entry.startsWith("entry ") ? "Bundle.entry[" + entry.substring(6).split(" ")[0] + "]" : "Bundle";
+            throw new BundleRejectedException(BundleRejectedException.Problem.INVALID_ENTRY, location, rejected.getMessage());
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.hearth.records;
+
+/** The kinds of clinical record a patient's health record holds (FHIR resource types, as stored here). */
+public enum RecordKind {
+    PATIENT, ENCOUNTER, OBSERVATION, DIAGNOSTIC_REPORT, CONDITION, ALLERGY, MEDICATION_REQUEST, MEDICATION, IMMUNIZATION,
+    PROCEDURE, CARE_PLAN, CARE_TEAM, DOCUMENT, CLAIM, EXPLANATION_OF_BENEFIT;
+
+    /** Kinds that belong to no patient (a Medication is shared by the requests that name it). */
+    public boolean patientScoped() {
+        return this != MEDICATION;
+    }
+}

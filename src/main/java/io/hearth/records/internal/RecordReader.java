@@ -1,0 +1,198 @@
+package io.hearth.records.internal;
+
+import io.hearth.crypto.FieldCipher;
+import io.hearth.records.RecordKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a patient's records for their pages. Every query is scoped to the patient id, so an id from another record
+ * simply finds nothing. No transaction: each query is one auto-committed statement (a page runs four or five, and a
+ * JPA transaction around each would cost more than the query), and rows are immutable between imports.
+ */
+@Component
+public class RecordReader {
+
+    private static final String COLUMNS = "select id, kind, patient_id, encounter_id, parent_id, category, status, code_key, "
+            + "effective_at, ended_at, details_ciphertext from record_entry ";
+
+    private final JdbcTemplate jdbc;
+    private final FieldCipher cipher;
+    private final DirectoryNames directory;
+
+    RecordReader(JdbcTemplate jdbc, FieldCipher cipher, DirectoryNames directory) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.directory = directory;
+    }
+
+    /** A filter on one kind of a patient's records; {@code null} parts do not filter. */
+    public record Query(RecordKind kind, String category, String status, Instant notAfter, Instant after, int limit, int offset) {
+
+        public static Query of(RecordKind kind) {
+            return new Query(kind, null, null, null, null, 500, 0);
+        }
+
+        public Query category(String value) {
+            return new Query(kind, value, status, notAfter, after, limit, offset);
+        }
+
+        public Query status(String value) {
+            return new Query(kind, category, value, notAfter, after, limit, offset);
+        }
+
+        /** Only records that happened at or before this time (released results, past visits). */
+        public Query notAfter(Instant value) {
+            return new Query(kind, category, status, value, after, limit, offset);
+        }
+
+        public Query after(Instant value) {
+            return new Query(kind, category, status, notAfter, value, limit, offset);
+        }
+
+        public Query page(int size, int skip) {
+            return new Query(kind, category, status, notAfter, after, size, skip);
+        }
+    }
+
+    /** The patient's record of this kind with this id; empty when there is none or it is another patient's. */
+    public Optional<StoredRecord> find(UUID patientId, RecordKind kind, UUID id) {
+        return jdbc.query(COLUMNS + "where id = ? and patient_id = ? and kind = ?", this::map, id, patientId, kind.name()).stream().findFirst();
+    }
+
+    /** Newest first. */
+    public List<StoredRecord> list(UUID patientId, Query query) {
+        StringBuilder sql = new StringBuilder(COLUMNS).append("where patient_id = ? and kind = ?");
+        List<Object> params = new ArrayList<>(List.of(patientId, query.kind().name()));
+        if (query.category() != null) {
+            sql.append(" and category = ?");
+            params.add(query.category());
+        }
+        if (query.status() != null) {
+            sql.append(" and status = ?");
+            params.add(query.status());
+        }
+        if (query.notAfter() != null) {
+            sql.append(" and effective_at <= ?");
+            params.add(Timestamp.from(query.notAfter()));
+        }
+        if (query.after() != null) {
+            sql.append(" and effective_at > ?");
+            params.add(Timestamp.from(query.after()));
+        }
+        sql.append(" order by effective_at desc nulls last, id limit ? offset ?");
+        params.add(query.limit());
+        params.add(query.offset());
+        return jdbc.query(sql.toString(), this::map, params.toArray());
+    }
+
+    /** The records grouped under these (a report's results, a visit's notes), oldest first. */
+    public List<StoredRecord> children(UUID patientId, RecordKind kind, String column, Collection<UUID> parents) {
+        if (parents.isEmpty()) {
+            return List.of();
+        }
+        if (!column.equals("parent_id") && !column.equals("encounter_id")) {
+            throw new IllegalArgumentException("children by parent_id or encounter_id only");
+        }
+        List<Object> params = new ArrayList<>(List.of(patientId, kind.name()));
+        params.addAll(parents);
+        return jdbc.query(COLUMNS + "where patient_id = ? and kind = ? and " + column + " in ("
+                + String.join(", ", java.util.Collections.nCopies(parents.size(), "?")) + ") order by effective_at, id", this::map, params.toArray());
+    }
+
+    /** The patient's records of this kind with these ids (others' ids find nothing). */
+    public Map<UUID, StoredRecord> byIds(UUID patientId, RecordKind kind, Collection<UUID> ids) {
+        Map<UUID, StoredRecord> found = new HashMap<>();
+        List<UUID> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (!wanted.isEmpty()) {
+            List<Object> params = new ArrayList<>(List.of(patientId, kind.name()));
+            params.addAll(wanted);
+            jdbc.query(COLUMNS + "where patient_id = ? and kind = ? and id in (" + String.join(", ", java.util.Collections.nCopies(wanted.size(), "?"))
+                    + ")", this::map, params.toArray()).forEach(record -> found.put(record.id(), record));
+        }
+        return found;
+    }
+
+    /** Every result of the same test, oldest first, up to the given time. */
+    public List<StoredRecord> sameTest(UUID patientId, String codeKey, Instant notAfter) {
+        return jdbc.query(COLUMNS + "where patient_id = ? and kind = 'OBSERVATION' and code_key = ? and effective_at <= ? order by effective_at, id",
+                this::map, patientId, codeKey, Timestamp.from(notAfter));
+    }
+
+    /** Names of directory entries by identifier ({@code system|value}). */
+    public Map<String, String> directoryNames(Collection<String> identifiers) {
+        Map<String, String> all = directory.names();
+        Map<String, String> names = new HashMap<>();
+        identifiers.stream().filter(java.util.Objects::nonNull).forEach(identifier -> {
+            String name = all.get(identifier);
+            if (name != null) {
+                names.put(identifier, name);
+            }
+        });
+        return names;
+    }
+
+    /** A result with the report it belongs to and that report's visit (each null when there is none). */
+    public record ResultInReport(StoredRecord result, StoredRecord report, StoredRecord visit) {
+    }
+
+    /**
+     * A page of the patient's results of one category, newest first, each with its report and the report's visit, in
+     * one query (the page's reads are otherwise round trips to the database).
+     */
+    public List<ResultInReport> resultsWithReports(UUID patientId, String category, Instant notAfter, int limit, int offset) {
+        Map<UUID, StoredRecord> decrypted = new HashMap<>();
+        return jdbc.query("select " + columns("o") + ", " + columns("r") + ", " + columns("e")
+                + " from record_entry o"
+                + " left join record_entry r on r.id = o.parent_id and r.patient_id = o.patient_id and r.kind = 'DIAGNOSTIC_REPORT'"
+                + " left join record_entry e on e.id = r.encounter_id and e.patient_id = o.patient_id and e.kind = 'ENCOUNTER'"
+                + " where o.patient_id = ? and o.kind = 'OBSERVATION' and o.category = ? and o.effective_at <= ?"
+                + " order by o.effective_at desc nulls last, o.id limit ? offset ?",
+                (row, n) -> new ResultInReport(map(row, "o_", decrypted), map(row, "r_", decrypted), map(row, "e_", decrypted)),
+                patientId, category, Timestamp.from(notAfter), limit, offset);
+    }
+
+    private static String columns(String table) {
+        return java.util.stream.Stream.of("id", "kind", "patient_id", "encounter_id", "parent_id", "category", "status", "code_key",
+                "effective_at", "ended_at", "details_ciphertext").map(column -> table + "." + column + " as " + table + "_" + column)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private StoredRecord map(ResultSet row, int n) throws SQLException {
+        return map(row, "", null);
+    }
+
+    /** The record in the columns with this prefix (null when a left join found none), decrypted once per id. */
+    private StoredRecord map(ResultSet row, String prefix, Map<UUID, StoredRecord> decrypted) throws SQLException {
+        UUID id = row.getObject(prefix + "id", UUID.class);
+        if (id == null) {
+            return null;
+        }
+        StoredRecord known = decrypted == null ? null : decrypted.get(id);
+        if (known != null) {
+            return known;
+        }
+        Timestamp effective = row.getTimestamp(prefix + "effective_at");
+        Timestamp ended = row.getTimestamp(prefix + "ended_at");
+        StoredRecord record = new StoredRecord(id, RecordKind.valueOf(row.getString(prefix + "kind")),
+                row.getObject(prefix + "patient_id", UUID.class), row.getObject(prefix + "encounter_id", UUID.class),
+                row.getObject(prefix + "parent_id", UUID.class), row.getString(prefix + "category"), row.getString(prefix + "status"),
+                row.getString(prefix + "code_key"), effective == null ? null : effective.toInstant(), ended == null ? null : ended.toInstant(),
+                DetailsCodec.read(cipher.decrypt(row.getBytes(prefix + "details_ciphertext"), RecordStore.DETAILS.at(id))));
+        if (decrypted != null) {
+            decrypted.put(id, record);
+        }
+        return record;
+    }
+}

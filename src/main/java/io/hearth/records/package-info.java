@@ -1,0 +1,22 @@
+/**
+ * The patient's health record as the practice's EHR sends it (imported by {@code io.hearth.fhir}), and the
+ * patient's own pages: summary, lab results with trends, visits.
+ *
+ * <h2>What is stored in clear, and why</h2>
+ * One table, {@code record_entry}, holds every clinical record. Only what queries need to find and order rows is in
+ * clear: the random row id, the patient's random id, the visit and report a row belongs to (random ids), its kind,
+ * a coarse category (laboratory, vital-signs, clinical-note...), a status code (active, final...) and its dates
+ * (to order rows and apply the release hold). Everything that says what the record is about (names, codes, values,
+ * reasons, notes, who and where) is in {@code details_ciphertext}, encrypted with the row's id as associated data.
+ * Two keyed hashes (crypto {@code BlindIndex}) sit beside it: {@code source_key}, the EHR's identity of the resource,
+ * so a re-import finds the row to update without keeping the EHR's identifiers in clear; and {@code code_key}, the
+ * test's code, so a trend can be queried. Lab codes are not kept in clear because a test ordered can reveal a
+ * diagnosis (an HIV viral load, a pregnancy test); {@code content_key} hashes the content so an unchanged re-import
+ * writes nothing.
+ *
+ * <p>The directory ({@code directory_entry}: practitioners, organizations, locations) is public information about the
+ * practice and stays in clear; conditional references from the EHR ({@code Practitioner?identifier=...}) are resolved
+ * through its identifiers when they are read, so bundles may be imported in any order. {@code care_relationship}
+ * lists which practitioner identifiers care for which patient id (no clinical content): the care-team rule needs it.
+ */
+package io.hearth.records;

@@ -1,0 +1,148 @@
+package io.hearth.bench;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.hearth.fhir.FhirImport;
+import io.hearth.records.ImportResult;
+import io.hearth.test.SyntheaBundles;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import io.hearth.identity.Accounts;
+import io.hearth.identity.Role;
+import io.hearth.identity.SecondFactors;
+import io.hearth.test.PortalClient;
+import io.hearth.test.TestAccounts;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.zip.GZIPInputStream;
+import org.hl7.fhir.r4.model.Bundle;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The health record: FHIR import rate for the 12 shared Synthea bundles (encryption and audit on), lab-results page throughput. */
+final class RecordsBench {
+
+    private RecordsBench() {
+    }
+
+    static final String PASSWORD = "harbor-lantern-quilt-42";
+    static final int[] CLIENTS = { 4, 8 };
+
+    /**
+     * The lab-results page (signed in, 50 rows: session, authorization, audit entry, decryption, directory look-ups,
+     * Thymeleaf) against a bare endpoint returning the same 50 rows as JSON without any of that, over HTTPS.
+     */
+    static void labResultsPage(ConfigurableApplicationContext portal, Path dataDir, int port) throws Exception {
+        System.out.println();
+        System.out.println("== Lab results page (signed-in patient, 50 rows) vs a bare endpoint with the same rows, over HTTPS on loopback");
+        JdbcTemplate jdbc = portal.getBean(JdbcTemplate.class);
+        UUID patient = jdbc.queryForObject("select patient_id from record_entry where kind = 'OBSERVATION' and category = 'laboratory'"
+                + " group by patient_id order by count(*) desc limit 1", UUID.class);
+        Accounts accounts = portal.getBean(Accounts.class);
+        SecondFactors secondFactors = portal.getBean(SecondFactors.class);
+        accounts.create("bench.results", "Bench Results", PASSWORD.toCharArray(), EnumSet.of(Role.PATIENT));
+        accounts.linkPatient("bench.results", patient);
+        String secret = secondFactors.newAuthenticatorSecret();
+        secondFactors.enrolAuthenticatorApp("bench.results", secret, TestAccounts.codeAt(secret, Instant.now().minusSeconds(30)));
+        PortalClient client = new PortalClient(port, dataDir);
+        client.signInPasswordOnly("bench.results", PASSWORD);
+        client.submitSecondFactor(TestAccounts.codeAt(secret, Instant.now()));
+        HttpResponse<String> page = client.get("/my/results");
+        if (page.statusCode() != 200 || !page.body().contains("results-heading")) {
+            throw new IllegalStateException("the results page did not open: " + page.statusCode());
+        }
+        String bare = "/test/phi/records/" + patient + "/lab-results";
+        for (int round = 0; round < 2; round++) { // warm-up
+            throughput(client, "/my/results", 4, Bench.SECONDS / 2);
+            throughput(client, bare, 4, Bench.SECONDS / 2);
+        }
+        System.out.printf("1 client, one request at a time: page %.1f ms, bare %.1f ms%n", 1000 / throughput(client, "/my/results", 1, Bench.SECONDS),
+                1000 / throughput(client, bare, 1, Bench.SECONDS));
+        for (int clients : CLIENTS) {
+            double portalRate = throughput(client, "/my/results", clients, Bench.SECONDS);
+            double bareRate = throughput(client, bare, clients, Bench.SECONDS);
+            System.out.printf("%d clients: lab-results page %,.0f pages/s; bare endpoint %,.0f responses/s; ratio %.2f (goal >= 0.5)%n",
+                    clients, portalRate, bareRate, portalRate / bareRate);
+        }
+        System.out.printf("(page %,d bytes of HTML; bare %,d bytes of JSON)%n", page.body().length(), client.get(bare).body().length());
+    }
+
+    static double throughput(PortalClient client, String path, int clients, double seconds) throws InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong done = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        List<Thread> workers = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            Thread worker = new Thread(() -> {
+                while (!stop.get()) {
+                    if (client.get(path).statusCode() == 200) {
+                        done.incrementAndGet();
+                    } else {
+                        failed.incrementAndGet();
+                    }
+                }
+            }, "bench-results-" + c);
+            workers.add(worker);
+            worker.start();
+        }
+        Thread.sleep((long) (seconds * 1000));
+        stop.set(true);
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " requests to " + path + " failed");
+        }
+        return done.get() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    static void importRate(ConfigurableApplicationContext portal) throws Exception {
+        System.out.println();
+        System.out.println("== FHIR import: the 12 shared Synthea bundles + directory bundles, each in one transaction, encrypted, audited");
+        List<Path> files = SyntheaBundles.all();
+        FhirContext fhir = portal.getBean(FhirContext.class);
+        // warm-up of HAPI's parser and the JIT without storing anything (a stored bundle would re-import as unchanged)
+        long parseStarted = System.nanoTime();
+        int resources = 0;
+        for (int round = 0; round < 3; round++) {
+            parseStarted = System.nanoTime();
+            resources = 0;
+            for (Path file : files) {
+                try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+                    resources += fhir.newJsonParser().parseResource(Bundle.class, in).getEntry().size();
+                }
+            }
+        }
+        double parseSeconds = (System.nanoTime() - parseStarted) / 1e9;
+        System.out.printf("HAPI parse alone (gunzip + JSON to R4 model, warm): %,d resources in %.2f s = %,.0f resources/s%n", resources,
+                parseSeconds, resources / parseSeconds);
+
+        FhirImport importer = portal.getBean(FhirImport.class);
+        long started = System.nanoTime();
+        int stored = 0;
+        for (Path file : files) {
+            try (InputStream in = Files.newInputStream(file)) {
+                ImportResult result = importer.importBundle(in, "bench");
+                stored += result.total();
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("first import: %,d resources in %.2f s = %,.0f resources/s (goal >= 2,000/s)%n", stored, seconds, stored / seconds);
+
+        started = System.nanoTime();
+        for (Path file : files) {
+            try (InputStream in = Files.newInputStream(file)) {
+                importer.importBundle(in, "bench");
+            }
+        }
+        seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("second import (nothing changed, nothing written): %.2f s = %,.0f resources/s%n", seconds, stored / seconds);
+    }
+}

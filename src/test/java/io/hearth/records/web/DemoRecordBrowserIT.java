@@ -1,0 +1,82 @@
+package io.hearth.records.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hearth.identity.Accounts;
+import io.hearth.records.CareTeams;
+import io.hearth.test.PortalTest;
+import io.hearth.test.TestAccounts;
+import io.hearth.test.browser.Browser;
+import io.hearth.test.browser.HealthRecordPages;
+import io.hearth.test.browser.SignInPage;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+/** Demo mode's first start imports the shipped synthetic patients; the demo patient sees their record in Chromium. */
+@PortalTest
+@TestPropertySource(properties = "hearth.demo.enabled=true")
+class DemoRecordBrowserIT {
+
+    /** The demo accounts' password and authenticator key: public, printed at start in demo mode and in the README. */
+    static final String DEMO_PASSWORD = "harbor-lantern-quilt-42";
+    static final String DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    CareTeams careTeams;
+
+    Browser browser;
+
+    @BeforeEach
+    void open() throws Exception {
+        TestAccounts.knowSecret("demo.patient", DEMO_TOTP_SECRET);
+        browser = Browser.open(port);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        browser.close();
+    }
+
+    @Test
+    void theDemoProviderIsLinkedToThePractitionerOfTheDemoPatient() {
+        UUID patient = accounts.patientOf("demo.patient").orElseThrow();
+        UUID practitioner = accounts.practitionerOf("demo.provider").orElseThrow();
+
+        assertThat(careTeams.isInCareTeam(practitioner, patient)).isTrue();
+        assertThat(careTeams.patientsOf(practitioner)).contains(patient);
+    }
+
+    @Test
+    void theDemoPatientSeesTheirSummaryAResultWithRangeAndFlagAndItsTrendChart() {
+        SignInPage.open(browser).signIn("demo.patient", DEMO_PASSWORD).enterCurrentCode("demo.patient");
+
+        HealthRecordPages record = HealthRecordPages.summary(browser);
+        assertThat(record.heading()).isEqualTo("Your health summary");
+        assertThat(record.text()).contains("Cedric746", "Active problems", "Recent vital signs", "Your care team");
+        browser.assertAccessible();
+
+        record.results();
+        assertThat(record.flaggedRows()).isNotEmpty();
+        assertThat(record.flaggedRows().get(0).getText()).containsPattern("High|Low|Abnormal").containsPattern("\\d");
+        assertThat(record.text()).contains("Ordered by", "MedlinePlus");
+        browser.assertAccessible();
+
+        record.openFirstFlaggedResult();
+        assertThat(record.trendChart().getAttribute("role")).isEqualTo("img");
+        assertThat(record.trendChart().findElement(By.tagName("title")).getAttribute("textContent")).startsWith("Trend of ");
+        assertThat(record.text()).contains("Reference range", "All results of this test").containsPattern("\\d+ results? from ");
+        browser.assertAccessible();
+    }
+}

@@ -1,0 +1,51 @@
+package io.hearth.test.browser;
+
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The patient's health record pages: summary, lab results, one result with its trend. */
+public final class HealthRecordPages {
+
+    private final Browser browser;
+
+    private HealthRecordPages(Browser browser) {
+        this.browser = browser;
+    }
+
+    public static HealthRecordPages summary(Browser browser) {
+        browser.go("/my/record");
+        browser.waitFor(By.id("summary-heading"));
+        return new HealthRecordPages(browser);
+    }
+
+    public HealthRecordPages results() {
+        browser.driver().findElement(By.cssSelector("nav a[href='/my/results']")).click();
+        browser.waitFor(By.id("results-heading"));
+        return this;
+    }
+
+    public String heading() {
+        return browser.driver().findElement(By.tagName("h1")).getText();
+    }
+
+    public String text() {
+        return browser.driver().findElement(By.id("main")).getText();
+    }
+
+    /** The rows of the results tables that carry a high, low or abnormal flag. */
+    public List<WebElement> flaggedRows() {
+        return browser.driver().findElements(By.cssSelector("tr.row--flagged"));
+    }
+
+    /** Opens the test of the first flagged row: its result, range and trend chart. */
+    public HealthRecordPages openFirstFlaggedResult() {
+        flaggedRows().get(0).findElement(By.cssSelector("th a")).click();
+        browser.waitFor(By.id("result-heading"));
+        return this;
+    }
+
+    public WebElement trendChart() {
+        return browser.driver().findElement(By.cssSelector("svg.trend__chart"));
+    }
+}
