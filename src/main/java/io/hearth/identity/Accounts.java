@@ -26,6 +26,15 @@ public interface Accounts {
 
     Optional<String> emailOf(String username);
 
+    /** Emails the account's address a one-time link that confirms it (valid 7 days); nothing when it has no address. */
+    void sendEmailConfirmation(String username);
+
+    /** Confirms the address a link was sent to, if the link is unused, unexpired and the address unchanged since. */
+    boolean confirmEmail(String token);
+
+    /** Whether the account's current email address was confirmed by its owner. */
+    boolean emailConfirmed(String username);
+
     /**
      * Changes the password after checking the current one; the new one must pass the policy and differ from the
      * earlier ones kept in the history.
@@ -56,6 +65,9 @@ public interface Accounts {
 
     /** Links a patient's account to their patient record. */
     void linkPatient(String username, UUID patientId);
+
+    /** Whether some account is already linked to this patient record. */
+    boolean patientHasAccount(UUID patientId);
 
     /** The patient record a patient's account belongs to; empty for staff and for unlinked accounts. */
     Optional<UUID> patientOf(String username);

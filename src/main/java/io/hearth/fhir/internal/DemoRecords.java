@@ -3,12 +3,16 @@ package io.hearth.fhir.internal;
 import io.hearth.fhir.FhirImport;
 import io.hearth.identity.Accounts;
 import io.hearth.records.CareTeams;
+import io.hearth.patients.PatientActivation;
 import io.hearth.records.HealthRecords;
+import io.hearth.records.PatientIdentities;
 import io.hearth.records.ImportResult;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,11 +45,27 @@ class DemoRecords {
     private final CareTeams careTeams;
     private final Accounts accounts;
 
-    DemoRecords(FhirImport fhirImport, HealthRecords records, CareTeams careTeams, Accounts accounts) {
+    private final PatientActivation activation;
+    private final PatientIdentities identities;
+
+    DemoRecords(FhirImport fhirImport, HealthRecords records, CareTeams careTeams, Accounts accounts, PatientActivation activation,
+            PatientIdentities identities) {
+        this.activation = activation;
+        this.identities = identities;
         this.fhirImport = fhirImport;
         this.records = records;
         this.careTeams = careTeams;
         this.accounts = accounts;
+    }
+
+    /**
+     * So a person can try opening an account: an activation code for another demo patient, with the date of birth the
+     * sign-up asks for. Synthetic data in demo mode only; real activation codes and dates are never logged.
+     */
+    private void offerSignUp(List<UUID> patients) {
+        patients.stream().findFirst().ifPresent(patient -> identities.of(patient).ifPresent(identity -> log.info(
+                "Demo mode: try opening a patient account at /signup with activation code {} and date of birth {} (a synthetic patient)",
+                activation.issueCode(patient), identity.birthDate())));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -56,6 +76,7 @@ class DemoRecords {
         Resource[] bundles = new PathMatchingResourcePatternResolver().getResources(BUNDLES);
         Arrays.sort(bundles, Comparator.comparing(bundle -> Objects.toString(bundle.getFilename())));
         UUID demoPatient = null;
+        List<UUID> others = new ArrayList<>();
         int resources = 0;
         for (Resource bundle : bundles) {
             try (InputStream in = bundle.getInputStream()) {
@@ -63,6 +84,8 @@ class DemoRecords {
                 resources += result.total();
                 if (Objects.toString(bundle.getFilename()).startsWith(DEMO_PATIENT_BUNDLE)) {
                     demoPatient = result.patients().iterator().next();
+                } else {
+                    others.addAll(result.patients());
                 }
             }
         }
@@ -77,5 +100,6 @@ class DemoRecords {
         }
         log.info("Demo mode: imported {} synthetic (Synthea) resources from {} bundles; demo.patient sees one of these patients'"
                 + " record, demo.provider is their practitioner", resources, bundles.length);
+        offerSignUp(others);
     }
 }

@@ -76,6 +76,10 @@ class Account {
     @Column(name = "email_index", length = 64)
     private String emailIndex;
 
+    /** Set by a confirmation link (EmailConfirmations), read-only here. */
+    @Column(name = "email_confirmed_at", insertable = false)
+    private Instant emailConfirmedAt;
+
     /** Read-only here: {@link Lockout} alone writes it, in SQL, so a stale entity can never undo a lock or an unlock. */
     @Column(name = "locked_until", insertable = false, updatable = false)
     private Instant lockedUntil;
@@ -124,8 +128,19 @@ class Account {
     }
 
     void changeEmail(String email, String blindIndex, FieldCipher cipher) {
+        if (!blindIndex.equals(this.emailIndex)) {
+            this.emailConfirmedAt = null; // a new address is unconfirmed until its owner opens the link sent to it
+        }
         this.emailCiphertext = cipher.encrypt(email, EMAIL.at(id));
         this.emailIndex = blindIndex;
+    }
+
+    boolean emailConfirmed() {
+        return emailConfirmedAt != null;
+    }
+
+    String emailIndex() {
+        return emailIndex;
     }
 
     java.util.Optional<String> email(FieldCipher cipher) {

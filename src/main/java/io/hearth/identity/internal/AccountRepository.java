@@ -17,6 +17,8 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
 
     boolean existsByEmailIndex(String emailIndex);
 
+    boolean existsByPatientId(java.util.UUID patientId);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select a from Account a where a.usernameKey = ?1")
     Optional<Account> lockByUsernameKey(String usernameKey);

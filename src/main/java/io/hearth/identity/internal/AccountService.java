@@ -47,11 +47,15 @@ class AccountService implements Accounts {
     private final PasswordResets resets;
     private final Duration resetLinkValidity;
     private final UserSessions sessions;
+    private final EmailConfirmations confirmations;
+    /** Long enough to find the email among others, short enough that an old link in a mailbox is worth little. */
+    private static final Duration CONFIRMATION_LINK_VALIDITY = Duration.ofDays(7);
 
     AccountService(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, Clock clock, FieldCipher cipher,
             AuditLog audit, EmailIndex emailIndex, Lockout lockout, PasswordHistory history, IdentityProperties properties,
-            Notices notices, HearthProperties hearth, PasswordResets resets, UserSessions sessions) {
+            Notices notices, HearthProperties hearth, PasswordResets resets, UserSessions sessions, EmailConfirmations confirmations) {
         this.resets = resets;
+        this.confirmations = confirmations;
         this.sessions = sessions;
         this.resetLinkValidity = properties.resetLinkValidity();
         this.history = history;
@@ -122,6 +126,32 @@ class AccountService implements Accounts {
         account.changeEmail(normalised, index, cipher);
         audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMIN_ACTION, AuditOutcome.SUCCESS).object("account", account.id())
                 .because("email address changed"));
+    }
+
+    @Override
+    @Transactional
+    public void sendEmailConfirmation(String username) {
+        Account account = accounts.findByUsernameKey(Usernames.key(username)).orElseThrow();
+        account.email(cipher).ifPresent(email -> {
+            String token = confirmations.issue(account.id(), account.emailIndex(), clock.instant(), CONFIRMATION_LINK_VALIDITY);
+            notices.queue(new Notice(NoticeType.EMAIL_CONFIRMATION, email, FirstNames.of(account.displayName(cipher)),
+                    hearth.baseUrl() + "/signup/confirm?token=" + token));
+        });
+    }
+
+    @Override
+    @Transactional
+    public boolean confirmEmail(String token) {
+        Optional<UUID> confirmed = confirmations.redeem(token, clock.instant());
+        confirmed.ifPresent(accountId -> audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMIN_ACTION, AuditOutcome.SUCCESS)
+                .object("account", accountId).because("email address confirmed")));
+        return confirmed.isPresent();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean emailConfirmed(String username) {
+        return accounts.findByUsernameKey(Usernames.key(username)).map(Account::emailConfirmed).orElse(false);
     }
 
     @Override
@@ -204,6 +234,12 @@ class AccountService implements Accounts {
     @Transactional
     public void linkPatient(String username, UUID patient) {
         accounts.findByUsernameKey(Usernames.key(username)).orElseThrow().linkPatient(patient);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean patientHasAccount(UUID patientId) {
+        return accounts.existsByPatientId(patientId);
     }
 
     @Override

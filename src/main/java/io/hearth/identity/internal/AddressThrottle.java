@@ -1,5 +1,6 @@
 package io.hearth.identity.internal;
 
+import io.hearth.identity.ClientThrottle;
 import io.hearth.identity.IdentityProperties;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Failed sign-in steps per client address: past the limit, that address may not try again until the window passes. */
 @Component
-public class AddressThrottle {
+public class AddressThrottle implements ClientThrottle {
 
     private final JdbcTemplate jdbc;
     private final IdentityProperties.Throttle settings;
@@ -25,12 +26,14 @@ public class AddressThrottle {
         this.clock = clock;
     }
 
+    @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordFailure(String address) {
         jdbc.update("insert into sign_in_failure (id, client_address, failed_at) values (?, ?, ?)",
                 UUID.randomUUID(), address, Timestamp.from(clock.instant()));
     }
 
+    @Override
     public boolean blocked(String address) {
         Long failures = jdbc.queryForObject("select count(*) from sign_in_failure where client_address = ? and failed_at > ?",
                 Long.class, address, Timestamp.from(clock.instant().minus(settings.window())));

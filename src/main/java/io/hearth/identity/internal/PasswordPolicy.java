@@ -32,12 +32,24 @@ class PasswordPolicy {
     }
 
     void check(String normalisedPassword, String... personalWords) {
-        int length = normalisedPassword.codePointCount(0, normalisedPassword.length());
-        if (length < settings.minLength()) {
-            throw new AccountRejectedException("The password must have at least " + settings.minLength() + " characters.");
+        String refusal = assess(normalisedPassword, personalWords).refusal();
+        if (refusal != null) {
+            throw new AccountRejectedException(refusal);
         }
+    }
+
+    /**
+     * How strong the password is (nbvcxz's 0 to 4) and, when the policy refuses it, why.
+     *
+     * @param refusal null when the password is acceptable
+     */
+    record Assessment(int score, String refusal) {
+    }
+
+    Assessment assess(String normalisedPassword, String... personalWords) {
+        int length = normalisedPassword.codePointCount(0, normalisedPassword.length());
         if (length > settings.maxLength()) {
-            throw new AccountRejectedException("The password must have at most " + settings.maxLength() + " characters.");
+            return new Assessment(0, "The password must have at most " + settings.maxLength() + " characters.");
         }
         String lower = normalisedPassword.toLowerCase(Locale.ROOT);
         List<String> words = new ArrayList<>();
@@ -49,16 +61,21 @@ class PasswordPolicy {
                 if (part.length() >= 3) {
                     words.add(part);
                     if (lower.contains(part)) {
-                        throw new AccountRejectedException("The password must not contain your name, username or email address.");
+                        return new Assessment(0, "The password must not contain your name, username or email address.");
                     }
                 }
             }
         }
         Result result = estimator(words).estimate(normalisedPassword);
-        if (result.getBasicScore() < settings.minScore()) {
-            String warning = Objects.requireNonNullElse(result.getFeedback().getWarning(), "");
-            throw new AccountRejectedException(("The password is too easy to guess. " + warning).strip());
+        int score = result.getBasicScore();
+        if (length < settings.minLength()) {
+            return new Assessment(Math.min(score, 1), "The password must have at least " + settings.minLength() + " characters.");
         }
+        if (score < settings.minScore()) {
+            String warning = Objects.requireNonNullElse(result.getFeedback().getWarning(), "");
+            return new Assessment(score, ("The password is too easy to guess. " + warning).strip());
+        }
+        return new Assessment(score, null);
     }
 
     private Nbvcxz estimator(List<String> personalWords) {

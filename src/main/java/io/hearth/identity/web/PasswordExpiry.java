@@ -1,5 +1,6 @@
 package io.hearth.identity.web;
 
+import io.hearth.identity.internal.KnownDevices;
 import io.hearth.identity.Accounts;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,11 +29,13 @@ final class PasswordExpiry extends OncePerRequestFilter {
     }
 
     /** After the second step: to the change form if the password is too old, otherwise where the user was going. */
-    static SavedRequestAwareAuthenticationSuccessHandler successHandler(Accounts accounts) {
+    /** After the second step: remember the browser (a new one emails the owner), then a due password change first. */
+    static SavedRequestAwareAuthenticationSuccessHandler successHandler(Accounts accounts, KnownDevices devices) {
         return new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
                     throws ServletException, IOException {
+                DeviceCookie.signedIn(devices, authentication.getName(), request, response);
                 if (accounts.passwordExpired(authentication.getName())) {
                     request.getSession().setAttribute(PENDING, true);
                     getRedirectStrategy().sendRedirect(request, response, PasswordController.PATH);

@@ -1,5 +1,6 @@
 package io.hearth.identity.web;
 
+import io.hearth.identity.internal.KnownDevices;
 import io.hearth.identity.internal.Factors;
 import io.hearth.identity.AccountRejectedException;
 import io.hearth.identity.SecondFactors;
@@ -30,8 +31,11 @@ class SecondFactorController {
     private final SecondFactors secondFactors;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    SecondFactorController(SecondFactors secondFactors) {
+    private final KnownDevices devices;
+
+    SecondFactorController(SecondFactors secondFactors, KnownDevices devices) {
         this.secondFactors = secondFactors;
+        this.devices = devices;
     }
 
     @GetMapping(SecondFactorAuthenticationFilter.PATH)
@@ -73,6 +77,7 @@ class SecondFactorController {
         }
         session.removeAttribute(PENDING_SECRET);
         grant(authentication, Factors.AUTHENTICATOR_APP, request, response);
+        DeviceCookie.signedIn(devices, authentication.getName(), request, response);
         model.addAttribute("recoveryCodes", recoveryCodes);
         return "identity/recovery-codes";
     }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import io.hearth.identity.SecondFactors;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import io.hearth.identity.internal.AddressThrottle;
+import io.hearth.identity.internal.KnownDevices;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -82,14 +83,15 @@ class WebSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain webSecurityFilterChain(HttpSecurity http, SecondFactors secondFactors,
-            ApplicationEventPublisher events, AddressThrottle throttle, Accounts accounts, Clock clock, IdentityProperties identity)
+            ApplicationEventPublisher events, AddressThrottle throttle, Accounts accounts, Clock clock, IdentityProperties identity,
+            KnownDevices devices)
             throws Exception {
         ProviderManager secondFactorManager = new ProviderManager(new SecondFactorAuthenticationProvider(secondFactors));
         secondFactorManager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         var passwordOnly = AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAuthority(Factors.PASSWORD);
         var secondStep = new LoginUrlAuthenticationEntryPoint(SecondFactorAuthenticationFilter.PATH);
         var secondFactorFilter = new SecondFactorAuthenticationFilter(secondFactorManager);
-        secondFactorFilter.setAuthenticationSuccessHandler(PasswordExpiry.successHandler(accounts));
+        secondFactorFilter.setAuthenticationSuccessHandler(PasswordExpiry.successHandler(accounts, devices));
         http.addFilterBefore(new AddressThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(secondFactorFilter, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new AbsoluteSessionTimeout(clock, identity.absoluteSessionTimeout()), AuthorizationFilter.class)
@@ -98,9 +100,10 @@ class WebSecurity {
                         .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.AUTHENTICATOR_APP)
                         .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.RECOVERY_CODE))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/signin", "/signin/forgot", "/signin/reset", "/error", "/health", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/signin", "/signin/forgot", "/signin/reset", "/signup", "/signup/confirm", "/password/strength", "/error", "/health", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
                         .requestMatchers(SecondFactorAuthenticationFilter.PATH, "/signin/enrol").access(passwordOnly)
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/staff/activation-codes/**").hasAnyRole("ADMIN", "FRONT_DESK")
                         .requestMatchers("/my/**").hasRole("PATIENT")
                         .anyRequest().authenticated())
                 .formLogin(form -> form
