@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,13 +35,11 @@ class SecondFactorService implements SecondFactors {
     private final Clock clock;
     private final AuditLog audit;
     private final HearthProperties hearth;
-    private final PasswordEncoder encoder;
-    private final Lockout lockout;
+    private final PasswordConfirmation passwordConfirmation;
 
     SecondFactorService(AccountRepository accounts, RecoveryCodeRepository recoveryCodes, FieldCipher cipher, Clock clock,
-            AuditLog audit, HearthProperties hearth, PasswordEncoder encoder, Lockout lockout) {
-        this.encoder = encoder;
-        this.lockout = lockout;
+            AuditLog audit, HearthProperties hearth, PasswordConfirmation passwordConfirmation) {
+        this.passwordConfirmation = passwordConfirmation;
         this.accounts = accounts;
         this.recoveryCodes = recoveryCodes;
         this.cipher = cipher;
@@ -98,12 +95,7 @@ class SecondFactorService implements SecondFactors {
     @Override
     @Transactional
     public List<String> regenerateRecoveryCodes(String username, char[] currentPassword) {
-        String passwordHash = accounts.findByUsernameKey(Usernames.key(username)).orElseThrow().passwordHash();
-        if (!encoder.matches(new String(currentPassword), passwordHash)) {
-            // counted like any other guess; before the row lock below, which the counter's own transaction needs
-            lockout.recordFailure(username, null);
-            throw new AccountRejectedException("Your password is not right.");
-        }
+        passwordConfirmation.confirm(username, currentPassword);
         Account account = accounts.lockByUsernameKey(Usernames.key(username)).orElseThrow();
         List<String> codes = replaceRecoveryCodes(account);
         audit.recordAfterCommit(AuditEvent.of(AuditAction.SECOND_FACTOR_CHANGED, AuditOutcome.SUCCESS)

@@ -56,9 +56,16 @@ class SignInAttempts {
             throttle.recordFailure(request.getRequest().getRemoteAddr());
         }
         if (event.getException() instanceof BadCredentialsException) {
-            String typed = event.getAuthentication().getName();
-            lockout.recordFailure(typed, emailIndex.of(typed)).ifPresent(this::locked);
+            countFailure(event.getAuthentication().getName());
         }
+    }
+
+    /**
+     * Counts one failure toward the account's lockout; a failure that locks it is audited and its owner told. Also
+     * for a wrong password typed again on an account page (before a change to how the user signs in).
+     */
+    void countFailure(String typedName) {
+        lockout.recordFailure(typedName, emailIndex.of(typedName)).ifPresent(this::locked);
     }
 
     @EventListener
