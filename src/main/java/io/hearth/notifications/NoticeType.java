@@ -13,6 +13,8 @@ public enum NoticeType {
     EMAIL_CONFIRMATION(true),
     PASSWORD_RESET(true),
     STAFF_INVITATION(true),
+    /** A way of signing in was added to or removed from the account (a passkey). */
+    SIGN_IN_METHOD_CHANGED(true),
     NEW_MESSAGE(false),
     PRACTICE_ANNOUNCEMENT(false);
 

@@ -21,10 +21,12 @@ class SignInAudit {
 
     private final AuditLog audit;
     private final AccountRepository accounts;
+    private final Passkeys passkeys;
 
-    SignInAudit(AuditLog audit, AccountRepository accounts) {
+    SignInAudit(AuditLog audit, AccountRepository accounts, Passkeys passkeys) {
         this.audit = audit;
         this.accounts = accounts;
+        this.passkeys = passkeys;
     }
 
     @EventListener
@@ -34,7 +36,8 @@ class SignInAudit {
 
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
-        var account = accounts.findByUsernameKey(Usernames.key(event.getAuthentication().getName()));
+        String name = passkeys.claimedUsername(event.getAuthentication()).orElse(event.getAuthentication().getName());
+        var account = accounts.findByUsernameKey(Usernames.key(name));
         audit.record(AuditEvent.of(AuditAction.SIGN_IN_FAILURE, AuditOutcome.FAILURE).by(Actor.ANONYMOUS)
                 .object("account", account.map(Account::id).orElse(null))
                 .because(event.getException().getClass().getSimpleName()));
