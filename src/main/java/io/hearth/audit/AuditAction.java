@@ -20,5 +20,7 @@ public enum AuditAction {
     AUTHORIZATION_FAILURE,
     AUDIT_VERIFIED,
     /** An email notice was given up after its last attempt (object: the notice id; no address, no content). */
-    NOTICE_FAILED
+    NOTICE_FAILED,
+    /** A one-time sign-in code was emailed (object: the account; never the code). */
+    EMAIL_CODE_SENT
 }

@@ -10,6 +10,8 @@ public final class Factors {
 
     public static final String AUTHENTICATOR_APP = "FACTOR_TOTP";
     public static final String RECOVERY_CODE = "FACTOR_RECOVERY_CODE";
+    /** A one-time code sent by email (patients only, see IdentityProperties.EmailCode). */
+    public static final String EMAIL_CODE = "FACTOR_EMAIL_CODE";
     public static final String PASSWORD = FactorGrantedAuthority.PASSWORD_AUTHORITY;
     /** A passkey with user verification (granted by Spring Security's WebAuthn sign-in). */
     public static final String PASSKEY = FactorGrantedAuthority.WEBAUTHN_AUTHORITY;
@@ -22,7 +24,8 @@ public final class Factors {
      * multi-factor on its own).
      */
     public static boolean hasSecondFactor(Authentication authentication) {
-        return has(authentication, AUTHENTICATOR_APP) || has(authentication, RECOVERY_CODE) || has(authentication, PASSKEY);
+        return has(authentication, AUTHENTICATOR_APP) || has(authentication, RECOVERY_CODE) || has(authentication, EMAIL_CODE)
+                || has(authentication, PASSKEY);
     }
 
     public static boolean has(Authentication authentication, String factor) {

@@ -6,7 +6,9 @@ import io.hearth.audit.AuditEvent;
 import io.hearth.audit.AuditLog;
 import io.hearth.audit.AuditOutcome;
 import io.hearth.identity.Usernames;
+import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
@@ -31,7 +33,11 @@ class SignInAudit {
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        audit.record(AuditEvent.of(AuditAction.SIGN_IN_SUCCESS, AuditOutcome.SUCCESS).by(Actor.of(event.getAuthentication())));
+        // which step succeeded: the password, a second factor (authenticator, recovery code, email code) or a passkey
+        String factors = event.getAuthentication().getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith("FACTOR_")).sorted().collect(Collectors.joining(","));
+        audit.record(AuditEvent.of(AuditAction.SIGN_IN_SUCCESS, AuditOutcome.SUCCESS).by(Actor.of(event.getAuthentication()))
+                .because(factors.isEmpty() ? null : factors));
     }
 
     @EventListener

@@ -72,7 +72,8 @@ class WebSecurity {
 
     /**
      * Every rule below also needs a second factor: the password and a code from the authenticator app, or the
-     * password and a recovery code; or a passkey alone. The pages of the second step itself need only the password.
+     * password and a recovery code, or (patients only, where switched on) the password and a code sent by email; or a
+     * passkey alone. The pages of the second step itself need only the password.
      *
      * <p>A passkey counts as both factors because user verification is required (see PasskeyConfiguration): the
      * private key never leaves the user's device (something you have) and the device releases a signature only after
@@ -90,6 +91,9 @@ class WebSecurity {
                 AllRequiredFactorsAuthorizationManager.<RequestAuthorizationContext>builder()
                         .requireFactor(factor -> factor.passwordAuthority())
                         .requireFactor(factor -> factor.authority(Factors.RECOVERY_CODE)).build(),
+                AllRequiredFactorsAuthorizationManager.<RequestAuthorizationContext>builder()
+                        .requireFactor(factor -> factor.passwordAuthority())
+                        .requireFactor(factor -> factor.authority(Factors.EMAIL_CODE)).build(),
                 AllRequiredFactorsAuthorizationManager.<RequestAuthorizationContext>builder()
                         .requireFactor(factor -> factor.webauthnAuthority()).build()));
         return factory;
@@ -116,10 +120,12 @@ class WebSecurity {
                 .exceptionHandling(exceptions -> exceptions
                         .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.AUTHENTICATOR_APP)
                         .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.RECOVERY_CODE)
+                        .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.EMAIL_CODE)
                         .defaultDeniedHandlerForMissingAuthority(new LoginUrlAuthenticationEntryPoint("/signin"), Factors.PASSKEY))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/signin", "/signin/forgot", "/signin/reset", "/error", "/health", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
-                        .requestMatchers(SecondFactorAuthenticationFilter.PATH, "/signin/enrol").access(passwordOnly)
+                        .requestMatchers(SecondFactorAuthenticationFilter.PATH, SecondFactorController.EMAIL_CODE_PATH, "/signin/enrol")
+                                .access(passwordOnly)
                         // Spring's registration endpoint, only in the window the password typed again opened;
                         // passkeys are removed on the security page (with the password), never by Spring's DELETE
                         .requestMatchers(HttpMethod.POST, "/webauthn/register")
