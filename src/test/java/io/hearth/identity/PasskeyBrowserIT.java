@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,6 +49,9 @@ class PasskeyBrowserIT {
 
     @Autowired
     TestAudit audit;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     Browser browser;
     VirtualAuthenticator authenticator;
@@ -92,6 +96,8 @@ class PasskeyBrowserIT {
         assertThat(home.heading()).isEqualTo("Welcome, " + user);
         assertThat(browser.sessionCookie()).as("a new session id at sign-in").isNotEqualTo(anonymousSession);
         assertThat(audit.count("SIGN_IN_SUCCESS")).isEqualTo(signIns + 1);
+        assertThat(jdbc.queryForObject("select reason from audit_entry where action = 'SIGN_IN_SUCCESS' order by seq desc limit 1", String.class))
+                .isEqualTo("FACTOR_WEBAUTHN");
 
         security = SecurityPage.open(browser).removePasskey("Work laptop", PASSWORD);
         assertThat(security.status()).contains("The passkey is removed");
@@ -135,6 +141,11 @@ class PasskeyBrowserIT {
         assertThat(refused.alert()).contains("That passkey did not sign you in, or the account is locked");
         browser.go("/");
         assertThat(browser.currentPath()).isEqualTo("/signin");
+        audit.awaitChained();
+        assertThat(jdbc.queryForMap("select object_id, reason from audit_entry where action = 'SIGN_IN_FAILURE' order by seq desc limit 1"))
+                .as("the refused passkey sign-in names the account it belongs to")
+                .containsEntry("object_id", jdbc.queryForObject("select cast(id as varchar) from account where username_key = ?", String.class, user))
+                .containsEntry("reason", "LockedException");
 
         TestClock.INSTANCE.advance(Duration.ofMinutes(21));
         assertThat(SignInPage.open(browser).signInWithPasskey().heading()).isEqualTo("Welcome, " + user);
