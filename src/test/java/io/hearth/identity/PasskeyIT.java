@@ -2,6 +2,7 @@ package io.hearth.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
 import io.hearth.test.PortalClient;
 import io.hearth.test.PortalTest;
 import io.hearth.test.TestAccounts;
@@ -72,7 +73,7 @@ class PasskeyIT {
     }
 
     @Test
-    void spring_sRegistrationEndpointOpensOnlyForAFewMinutesAfterThePasswordIsTypedAgain() {
+    void theRegistrationEndpointOpensOnlyForAFewMinutesAfterThePasswordIsTypedAgain() {
         people.create("door.user", "Wendy Door", PASSWORD, Role.NURSE);
         PortalClient anonymous = new PortalClient(port);
         assertThat(anonymous.postJson("/signin", "/webauthn/register", "{}").headers().firstValue("Location"))
@@ -97,7 +98,7 @@ class PasskeyIT {
     }
 
     @Test
-    void spring_sDeleteEndpointIsClosed() {
+    void theWebAuthnDeleteEndpointIsClosed() {
         people.create("delete.user", "Delete User", PASSWORD, Role.PATIENT);
         PortalClient client = new PortalClient(port);
         client.signIn("delete.user", PASSWORD);
@@ -144,7 +145,7 @@ class PasskeyIT {
         assertThat(audit.count("SECOND_FACTOR_CHANGED")).isEqualTo(changes + 1);
         assertThat(TestMail.messagesTo("olive@example.test", 1)).singleElement().satisfies(mail -> {
             assertThat(mail.getSubject()).isEqualTo("A way of signing in to your Hearth Family Practice account was changed");
-            assertThat((String) mail.getContent().toString()).doesNotContain("Kitchen tablet");
+            assertThat(GreenMailUtil.getBody(mail)).doesNotContain("Kitchen tablet");
         });
         assertThat(passkeyCredentials.findByCredentialId(credentialId).getCreated()).as("dated by the portal's clock")
                 .isBetween(now, TestClock.INSTANCE.instant());
@@ -169,6 +170,29 @@ class PasskeyIT {
         assertThat(audit.count("SECOND_FACTOR_CHANGED")).isEqualTo(changes + 2);
         assertThat(TestMail.messagesTo("olive@example.test", 2)).hasSize(2);
     }
+
+    @Test
+    void refusedPasskeysCountTowardTheAddressThrottleOnly() {
+        TestClock.INSTANCE.advance(Duration.ofMinutes(11)); // a fresh throttle window: every request here is from 127.0.0.1
+        long failures = audit.count("SIGN_IN_FAILURE");
+        PortalClient client = new PortalClient(port);
+        for (int i = 0; i < 20; i++) {
+            client.postJson("/signin", "/webauthn/authenticate/options", "");
+            assertThat(client.postJson("/signin", "/login/webauthn", UNKNOWN_PASSKEY).statusCode()).isEqualTo(401);
+        }
+        assertThat(audit.count("SIGN_IN_FAILURE")).isEqualTo(failures + 20);
+
+        client.postJson("/signin", "/webauthn/authenticate/options", "");
+        assertThat(client.postJson("/signin", "/login/webauthn", UNKNOWN_PASSKEY).statusCode()).isEqualTo(401);
+
+        assertThat(audit.count("SIGN_IN_FAILURE")).as("refused before it was checked").isEqualTo(failures + 20);
+        TestClock.INSTANCE.advance(Duration.ofMinutes(11));
+    }
+
+    /** A well-formed assertion for a passkey the portal does not know. */
+    static final String UNKNOWN_PASSKEY = """
+            {"id":"AAAA","rawId":"AAAA","type":"public-key","clientExtensionResults":{},"authenticatorAttachment":"platform",
+             "response":{"authenticatorData":"AAAA","clientDataJSON":"AAAA","signature":"AAAA","userHandle":"AAAA"}}""";
 
     /** What Spring Security's registration stores once the browser's attestation checks out (the key is a stand-in). */
     private Bytes register(String username, String name) {
