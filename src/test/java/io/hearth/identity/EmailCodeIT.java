@@ -147,6 +147,8 @@ class EmailCodeIT {
         }
 
         assertThat(audit.count("ACCOUNT_LOCKED")).isEqualTo(locks + 1);
+        assertThat(client.submitSecondFactor(code).headers().firstValue("Location")).as("not even the right code during the lock")
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/signin/second-factor?error"));
         assertThat(new PortalClient(port).signInPasswordOnly("guessing.patient", PASSWORD).headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/signin?error"));
     }

@@ -122,7 +122,9 @@ class SecondFactorService implements SecondFactors {
     @Override
     @Transactional
     public Optional<Kind> verify(String username, String code) {
-        Optional<Account> found = accounts.lockByUsernameKey(Usernames.key(username)).filter(Account::hasAuthenticatorApp);
+        // a locked account takes no codes at all, or a session that has the password could guess on uncounted
+        Optional<Account> found = accounts.lockByUsernameKey(Usernames.key(username)).filter(Account::hasAuthenticatorApp)
+                .filter(account -> !account.lockedAt(clock.instant()));
         if (found.isEmpty() || code == null) {
             return Optional.empty();
         }
