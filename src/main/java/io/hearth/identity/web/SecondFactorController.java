@@ -30,9 +30,8 @@ class SecondFactorController {
     static final String EMAIL_CODE_PATH = SecondFactorAuthenticationFilter.PATH + "/email-code";
     private static final String PENDING_SECRET = SecondFactorController.class.getName() + ".secret";
     private final SecondFactors secondFactors;
-    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-
     private final IdentityProperties identity;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
     SecondFactorController(SecondFactors secondFactors, IdentityProperties identity) {
         this.secondFactors = secondFactors;
