@@ -27,5 +27,7 @@ public enum AuditAction {
      * Records from the EHR were stored (a system import): one entry per patient whose record a batch created or
      * changed (object: that patient's record; reason: counts by type), and one per batch (object: the batch).
      */
-    RECORD_IMPORTED
+    RECORD_IMPORTED,
+    /** A one-time sign-in code was emailed (object: the account; never the code). */
+    EMAIL_CODE_SENT
 }

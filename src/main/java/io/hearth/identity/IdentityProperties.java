@@ -12,10 +12,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resetLinkValidity how long an emailed password reset link works
  * @param absoluteSessionTimeout how long a signed-in session may last at most, however active (the idle timeout is
  *     server.servlet.session.timeout)
+ * @param emailCode the one-time code by email, a patient's fallback second factor
  */
 @ConfigurationProperties("hearth.identity")
 public record IdentityProperties(@DefaultValue Password password, @DefaultValue Lockout lockout, @DefaultValue Throttle throttle,
-        @DefaultValue("30m") java.time.Duration resetLinkValidity, @DefaultValue("12h") java.time.Duration absoluteSessionTimeout) {
+        @DefaultValue("30m") java.time.Duration resetLinkValidity, @DefaultValue("12h") java.time.Duration absoluteSessionTimeout,
+        @DefaultValue EmailCode emailCode) {
+
+    /**
+     * A patient (never staff) with an email address may ask on the second-factor page for a 6-digit code by email
+     * instead of using their authenticator app. Weaker than the app (email is not an out-of-band channel NIST SP
+     * 800-63B accepts), so a practice may switch it off.
+     *
+     * @param enabled whether the code is offered at all
+     * @param validity how long a code works (once)
+     * @param maxSends how many codes one account may be sent within {@code sendWindow}
+     * @param sendWindow the period {@code maxSends} counts over
+     */
+    public record EmailCode(@DefaultValue("true") boolean enabled, @DefaultValue("10m") java.time.Duration validity,
+            @DefaultValue("3") int maxSends, @DefaultValue("15m") java.time.Duration sendWindow) {
+    }
 
     /**
      * @param maxFailures failed sign-in steps (password or second factor) that lock the account

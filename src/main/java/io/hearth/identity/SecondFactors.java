@@ -3,10 +3,10 @@ package io.hearth.identity;
 import java.util.List;
 import java.util.Optional;
 
-/** Second factors: the authenticator app (TOTP) and single-use recovery codes. */
+/** Second factors: the authenticator app (TOTP), single-use recovery codes, and (for patients) a code by email. */
 public interface SecondFactors {
 
-    enum Kind { AUTHENTICATOR_APP, RECOVERY_CODE }
+    enum Kind { AUTHENTICATOR_APP, RECOVERY_CODE, EMAIL_CODE }
 
     boolean hasSecondFactor(String username);
 
@@ -34,6 +34,23 @@ public interface SecondFactors {
      */
     List<String> regenerateRecoveryCodes(String username, char[] currentPassword);
 
-    /** Accepts a current code from the authenticator app or an unused recovery code, each once only. */
+    /**
+     * Whether this account may ask for a code by email: the code is switched on
+     * ({@code hearth.identity.email-code.enabled}), the account is a patient's (never staff) and has an email address.
+     */
+    boolean emailCodeOffered(String username);
+
+    /**
+     * Emails a new 6-digit code, which works once for 10 minutes (settings), to the account's address; audited.
+     *
+     * @throws AccountRejectedException when the code is not offered to this account, or it was sent the most codes
+     *     allowed in the last 15 minutes (settings)
+     */
+    void sendEmailCode(String username);
+
+    /**
+     * Accepts a current code from the authenticator app, an unused recovery code or an emailed code (where offered),
+     * each once only.
+     */
     Optional<Kind> verify(String username, String code);
 }

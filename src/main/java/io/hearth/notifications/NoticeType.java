@@ -13,6 +13,13 @@ public enum NoticeType {
     EMAIL_CONFIRMATION(true),
     PASSWORD_RESET(true),
     STAFF_INVITATION(true),
+    /** A way of signing in was added to or removed from the account (a passkey). */
+    SIGN_IN_METHOD_CHANGED(true),
+    /**
+     * A one-time sign-in code (not health information). The code travels in the link's fragment
+     * ({@code /signin/second-factor#code=123456}), which browsers never send to a server; the template shows it.
+     */
+    SIGN_IN_CODE(true),
     NEW_MESSAGE(false),
     PRACTICE_ANNOUNCEMENT(false);
 

@@ -119,6 +119,9 @@ class LockoutIT {
         }
 
         assertThat(locked("code.guesser")).isTrue();
+        HttpResponse<String> right = client.submitSecondFactor(TestAccounts.currentCode(TestAccounts.secretOf("code.guesser")));
+        assertThat(right.headers().firstValue("Location")).as("during the lock the same session cannot guess on")
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/signin/second-factor?error"));
     }
 
     @Test

@@ -138,6 +138,22 @@ class SecondFactorIT {
     }
 
     @Test
+    void wrongPasswordsTypedAgainForNewRecoveryCodesLockTheAccountLikeAnyOtherGuesses() {
+        people.create("retype.codes", "Retype Codes", PASSWORD, Role.PATIENT);
+        PortalClient client = new PortalClient(port);
+        client.signIn("retype.codes", PASSWORD);
+        long locks = audit.count("ACCOUNT_LOCKED");
+
+        for (int i = 0; i < 4; i++) {
+            client.submit("/account/security", "/account/security/recovery-codes", "currentPassword=wrong-password-" + i);
+        }
+
+        assertThat(audit.count("ACCOUNT_LOCKED")).as("the lock is audited like any other").isEqualTo(locks + 1);
+        assertThat(new PortalClient(port).signInPasswordOnly("retype.codes", PASSWORD).headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/signin?error"));
+    }
+
+    @Test
     void recoveryCodesCanBeReplacedAfterTypingThePasswordAgain() {
         List<String> oldCodes = people.create("new.codes", "New Codes", PASSWORD, Role.PATIENT);
         PortalClient client = new PortalClient(port);

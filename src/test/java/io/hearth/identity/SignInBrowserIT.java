@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearth.test.PortalTest;
 import io.hearth.test.TestAccounts;
+import io.hearth.test.TestMail;
 import io.hearth.test.browser.Browser;
 import io.hearth.test.browser.HomePage;
 import io.hearth.test.browser.SecondFactorPage;
@@ -61,6 +62,24 @@ class SignInBrowserIT {
         SignInPage after = home.signOut();
         assertThat(browser.driver().getPageSource()).contains("You are signed out.");
         assertThat(after.heading()).isEqualTo("Sign in to your portal");
+    }
+
+    @Test
+    void aPatientCanAskForACodeByEmailAndItsLinkFillsItIn() {
+        people.create("browser.mailed", "Browser Mailed", PASSWORD, Role.PATIENT);
+        people.giveConfirmedEmail("browser.mailed", "browser.mailed@example.test");
+
+        SecondFactorPage secondStep = SignInPage.open(browser).signIn("browser.mailed", PASSWORD).askForEmailCode();
+        assertThat(secondStep.status()).contains("We emailed you a 6-digit code");
+        browser.assertAccessible();
+        String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(TestMail.messagesTo("browser.mailed@example.test", 1).get(0));
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("https://portal\\.test/signin/second-factor#code=(\\d{6})").matcher(body);
+        assertThat(link.find()).isTrue();
+
+        SecondFactorPage opened = SecondFactorPage.openFromEmailLink(browser, link.group());
+        assertThat(opened.code()).isEqualTo(link.group(1));
+        assertThat(browser.driver().getCurrentUrl()).as("the code leaves the address bar").doesNotContain("#code");
+        assertThat(opened.submit().heading()).isEqualTo("Welcome, browser.mailed");
     }
 
     @Test

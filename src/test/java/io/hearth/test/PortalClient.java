@@ -81,6 +81,13 @@ public final class PortalClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
+    /** Posts JSON as a page's script does, with the CSRF token the page at {@code pagePath} carries in the header. */
+    public HttpResponse<String> postJson(String pagePath, String path, String json) {
+        String token = csrfToken(get(pagePath).body());
+        return send(request(path, "Content-Type", "application/json", "X-CSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** Posts a form from the page at {@code pagePath}, with the CSRF token that page carries. */
     public HttpResponse<String> submit(String pagePath, String actionPath, String form) {
         String token = csrfToken(get(pagePath).body());

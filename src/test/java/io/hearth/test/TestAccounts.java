@@ -2,6 +2,7 @@ package io.hearth.test;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import io.hearth.identity.Accounts;
+import io.hearth.identity.Usernames;
 import io.hearth.identity.Role;
 import io.hearth.identity.SecondFactors;
 import java.security.InvalidKeyException;
@@ -24,10 +25,21 @@ public final class TestAccounts {
 
     private final Accounts accounts;
     private final SecondFactors secondFactors;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    TestAccounts(Accounts accounts, SecondFactors secondFactors) {
+    TestAccounts(Accounts accounts, SecondFactors secondFactors, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.accounts = accounts;
         this.secondFactors = secondFactors;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Gives the account an email address its owner has confirmed, as if they had opened the link (SignUpIT opens real
+     * links; here the test only needs the state).
+     */
+    public void giveConfirmedEmail(String username, String email) {
+        accounts.changeEmail(username, email);
+        jdbc.update("update account set email_confirmed_at = current_timestamp where username_key = ?", Usernames.key(username));
     }
 
     /** Creates the account with an enrolled authenticator app, unless it exists; returns its recovery codes (or none). */

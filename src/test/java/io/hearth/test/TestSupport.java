@@ -20,8 +20,8 @@ class TestSupport {
     }
 
     @Bean
-    TestAccounts testAccounts(Accounts accounts, SecondFactors secondFactors) {
-        return new TestAccounts(accounts, secondFactors);
+    TestAccounts testAccounts(Accounts accounts, SecondFactors secondFactors, JdbcTemplate jdbc) {
+        return new TestAccounts(accounts, secondFactors, jdbc);
     }
 
     @Bean

@@ -7,6 +7,11 @@ import io.hearth.audit.AuditLog;
 import io.hearth.audit.AuditOutcome;
 import io.hearth.crypto.FieldCipher;
 import io.hearth.identity.AccountRejectedException;
+import io.hearth.identity.IdentityProperties;
+import io.hearth.identity.Role;
+import io.hearth.notifications.Notice;
+import io.hearth.notifications.NoticeType;
+import io.hearth.notifications.Notices;
 import io.hearth.identity.SecondFactors;
 import io.hearth.identity.Usernames;
 import io.hearth.system.HearthProperties;
@@ -14,12 +19,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +35,8 @@ class SecondFactorService implements SecondFactors {
     private static final int RECOVERY_CODES = 10;
     private static final char[] RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Where an emailed code's link leads; the code rides in the fragment, which no server ever sees. */
+    private static final String SIGN_IN_CODE_PAGE = "/signin/second-factor#code=";
 
     private final AccountRepository accounts;
     private final RecoveryCodeRepository recoveryCodes;
@@ -36,13 +44,18 @@ class SecondFactorService implements SecondFactors {
     private final Clock clock;
     private final AuditLog audit;
     private final HearthProperties hearth;
-    private final PasswordEncoder encoder;
-    private final Lockout lockout;
+    private final PasswordConfirmation passwordConfirmation;
+    private final EmailCodes emailCodes;
+    private final Notices notices;
+    private final IdentityProperties identity;
 
     SecondFactorService(AccountRepository accounts, RecoveryCodeRepository recoveryCodes, FieldCipher cipher, Clock clock,
-            AuditLog audit, HearthProperties hearth, PasswordEncoder encoder, Lockout lockout) {
-        this.encoder = encoder;
-        this.lockout = lockout;
+            AuditLog audit, HearthProperties hearth, PasswordConfirmation passwordConfirmation, EmailCodes emailCodes, Notices notices,
+            IdentityProperties identity) {
+        this.passwordConfirmation = passwordConfirmation;
+        this.emailCodes = emailCodes;
+        this.notices = notices;
+        this.identity = identity;
         this.accounts = accounts;
         this.recoveryCodes = recoveryCodes;
         this.cipher = cipher;
@@ -98,12 +111,7 @@ class SecondFactorService implements SecondFactors {
     @Override
     @Transactional
     public List<String> regenerateRecoveryCodes(String username, char[] currentPassword) {
-        String passwordHash = accounts.findByUsernameKey(Usernames.key(username)).orElseThrow().passwordHash();
-        if (!encoder.matches(new String(currentPassword), passwordHash)) {
-            // counted like any other guess; before the row lock below, which the counter's own transaction needs
-            lockout.recordFailure(username, null);
-            throw new AccountRejectedException("Your password is not right.");
-        }
+        passwordConfirmation.confirm(username, currentPassword);
         Account account = accounts.lockByUsernameKey(Usernames.key(username)).orElseThrow();
         List<String> codes = replaceRecoveryCodes(account);
         audit.recordAfterCommit(AuditEvent.of(AuditAction.SECOND_FACTOR_CHANGED, AuditOutcome.SUCCESS)
@@ -114,7 +122,9 @@ class SecondFactorService implements SecondFactors {
     @Override
     @Transactional
     public Optional<Kind> verify(String username, String code) {
-        Optional<Account> found = accounts.lockByUsernameKey(Usernames.key(username)).filter(Account::hasAuthenticatorApp);
+        // a locked account takes no codes at all, or a session that has the password could guess on uncounted
+        Optional<Account> found = accounts.lockByUsernameKey(Usernames.key(username)).filter(Account::hasAuthenticatorApp)
+                .filter(account -> !account.lockedAt(clock.instant()));
         if (found.isEmpty() || code == null) {
             return Optional.empty();
         }
@@ -123,9 +133,44 @@ class SecondFactorService implements SecondFactors {
         if (step.isPresent()) {
             return account.useTimeStep(step.getAsLong()) ? Optional.of(Kind.AUTHENTICATOR_APP) : Optional.empty();
         }
-        return recoveryCodes.findByAccountIdAndCodeHash(account.id(), recoveryHash(code))
-                .filter(recovery -> recovery.use(clock.instant()))
-                .map(used -> Kind.RECOVERY_CODE);
+        if (recoveryCodes.findByAccountIdAndCodeHash(account.id(), recoveryHash(code)).filter(recovery -> recovery.use(clock.instant())).isPresent()) {
+            return Optional.of(Kind.RECOVERY_CODE);
+        }
+        if (emailCodeOffered(account) && emailCodes.use(account.id(), code, clock.instant())) {
+            return Optional.of(Kind.EMAIL_CODE);
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean emailCodeOffered(String username) {
+        return accounts.findByUsernameKey(Usernames.key(username)).filter(this::emailCodeOffered).isPresent();
+    }
+
+    @Override
+    @Transactional
+    public void sendEmailCode(String username) {
+        // the row lock counts parallel requests one after the other
+        Account account = accounts.lockByUsernameKey(Usernames.key(username)).filter(this::emailCodeOffered)
+                .orElseThrow(() -> new AccountRejectedException("A code by email is not available for this account."));
+        Instant now = clock.instant();
+        IdentityProperties.EmailCode settings = identity.emailCode();
+        if (emailCodes.sentSince(account.id(), now.minus(settings.sendWindow())) >= settings.maxSends()) {
+            throw new AccountRejectedException("We have sent you several codes already. Use the newest one, or ask again in a few minutes.");
+        }
+        String code = emailCodes.issue(account.id(), now, settings.validity());
+        notices.queue(new Notice(NoticeType.SIGN_IN_CODE, account.email(cipher).orElseThrow(), FirstNames.of(account.displayName(cipher)),
+                hearth.baseUrl() + SIGN_IN_CODE_PAGE + code));
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.EMAIL_CODE_SENT, AuditOutcome.SUCCESS).object("account", account.id()));
+    }
+
+    /** Only patients get codes by email, never staff (nor a patient who is also staff), and only while switched on. */
+    private boolean emailCodeOffered(Account account) {
+        Set<Role> roles = account.roles();
+        // only to an address its owner confirmed: a mistyped one would hand sign-in codes to a stranger
+        return identity.emailCode().enabled() && roles.equals(Set.of(Role.PATIENT)) && account.emailConfirmed()
+                && account.email(cipher).isPresent();
     }
 
     private List<String> replaceRecoveryCodes(Account account) {

@@ -13,6 +13,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationRequestToken;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,8 +22,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Every failed sign-in step (password, authenticator code, recovery code) counts toward the account's lockout and the
- * client address's throttle. Only a completed second step resets the account's count: a password alone must not, or
- * someone who knows it could guess codes for ever.
+ * client address's throttle; a refused passkey toward the throttle only. Only a completed sign-in (a second step, or a
+ * passkey) resets the account's count: a password alone must not, or someone who knows it could guess codes for ever.
  */
 @Component
 class SignInAttempts {
@@ -55,10 +56,19 @@ class SignInAttempts {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
             throttle.recordFailure(request.getRequest().getRemoteAddr());
         }
-        if (event.getException() instanceof BadCredentialsException) {
-            String typed = event.getAuthentication().getName();
-            lockout.recordFailure(typed, emailIndex.of(typed)).ifPresent(this::locked);
+        // a refused passkey names no account anyone proved anything about (the browser sends the user handle), and
+        // its signature cannot be guessed: it counts toward the address throttle only
+        if (event.getException() instanceof BadCredentialsException && !(event.getAuthentication() instanceof WebAuthnAuthenticationRequestToken)) {
+            countFailure(event.getAuthentication().getName());
         }
+    }
+
+    /**
+     * Counts one failure toward the account's lockout; a failure that locks it is audited and its owner told. Also
+     * for a wrong password typed again on an account page (before a change to how the user signs in).
+     */
+    void countFailure(String typedName) {
+        lockout.recordFailure(typedName, emailIndex.of(typedName)).ifPresent(this::locked);
     }
 
     @EventListener

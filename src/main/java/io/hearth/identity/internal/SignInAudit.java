@@ -6,7 +6,9 @@ import io.hearth.audit.AuditEvent;
 import io.hearth.audit.AuditLog;
 import io.hearth.audit.AuditOutcome;
 import io.hearth.identity.Usernames;
+import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
@@ -21,20 +23,27 @@ class SignInAudit {
 
     private final AuditLog audit;
     private final AccountRepository accounts;
+    private final Passkeys passkeys;
 
-    SignInAudit(AuditLog audit, AccountRepository accounts) {
+    SignInAudit(AuditLog audit, AccountRepository accounts, Passkeys passkeys) {
         this.audit = audit;
         this.accounts = accounts;
+        this.passkeys = passkeys;
     }
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        audit.record(AuditEvent.of(AuditAction.SIGN_IN_SUCCESS, AuditOutcome.SUCCESS).by(Actor.of(event.getAuthentication())));
+        // which step succeeded: the password, a second factor (authenticator, recovery code, email code) or a passkey
+        String factors = event.getAuthentication().getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith("FACTOR_")).sorted().collect(Collectors.joining(","));
+        audit.record(AuditEvent.of(AuditAction.SIGN_IN_SUCCESS, AuditOutcome.SUCCESS).by(Actor.of(event.getAuthentication()))
+                .because(factors.isEmpty() ? null : factors));
     }
 
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
-        var account = accounts.findByUsernameKey(Usernames.key(event.getAuthentication().getName()));
+        String name = passkeys.claimedUsername(event.getAuthentication()).orElse(event.getAuthentication().getName());
+        var account = accounts.findByUsernameKey(Usernames.key(name));
         audit.record(AuditEvent.of(AuditAction.SIGN_IN_FAILURE, AuditOutcome.FAILURE).by(Actor.ANONYMOUS)
                 .object("account", account.map(Account::id).orElse(null))
                 .because(event.getException().getClass().getSimpleName()));

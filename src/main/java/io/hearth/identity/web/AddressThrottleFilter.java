@@ -14,6 +14,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class AddressThrottleFilter extends OncePerRequestFilter {
 
+    /** Spring Security's passkey sign-in endpoint. */
+    static final String PASSKEY_SIGN_IN = "/login/webauthn";
+
     private final AddressThrottle throttle;
 
     AddressThrottleFilter(AddressThrottle throttle) {
@@ -23,10 +26,16 @@ final class AddressThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = request.getServletPath();
         boolean signInStep = "POST".equals(request.getMethod())
-                && ("/signin".equals(request.getServletPath()) || SecondFactorAuthenticationFilter.PATH.equals(request.getServletPath()));
+                && ("/signin".equals(path) || SecondFactorAuthenticationFilter.PATH.equals(path));
         if (signInStep && throttle.blocked(request.getRemoteAddr())) {
             response.sendRedirect(request.getContextPath() + request.getServletPath() + "?error");
+            return;
+        }
+        if ("POST".equals(request.getMethod()) && PASSKEY_SIGN_IN.equals(path) && throttle.blocked(request.getRemoteAddr())) {
+            // the sign-in page's script reads the status, as for any refused passkey
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
         chain.doFilter(request, response);

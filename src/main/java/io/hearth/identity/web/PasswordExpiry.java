@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -43,6 +45,21 @@ final class PasswordExpiry extends OncePerRequestFilter {
                 }
                 super.onAuthenticationSuccess(request, response, authentication);
             }
+        };
+    }
+
+    /**
+     * After a passkey sign-in, which answers the page's script in JSON (where to go next): the password's age still
+     * counts, so an expired one marks the session and the next page is the change form.
+     */
+    static AuthenticationSuccessHandler passkeySuccessHandler(Accounts accounts, KnownDevices devices) {
+        var answer = new HttpMessageConverterAuthenticationSuccessHandler();
+        return (request, response, authentication) -> {
+            DeviceCookie.signedIn(devices, authentication.getName(), request, response);
+            if (accounts.passwordExpired(authentication.getName())) {
+                request.getSession().setAttribute(PENDING, true);
+            }
+            answer.onAuthenticationSuccess(request, response, authentication);
         };
     }
 

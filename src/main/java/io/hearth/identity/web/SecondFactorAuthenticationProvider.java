@@ -19,8 +19,11 @@ final class SecondFactorAuthenticationProvider implements AuthenticationProvider
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         return secondFactors.verify(username, (String) authentication.getCredentials())
-                .map(kind -> SecondFactorAuthenticationToken.verified(username, FactorGrantedAuthority.withAuthority(
-                        kind == SecondFactors.Kind.AUTHENTICATOR_APP ? Factors.AUTHENTICATOR_APP : Factors.RECOVERY_CODE).build()))
+                .map(kind -> SecondFactorAuthenticationToken.verified(username, FactorGrantedAuthority.withAuthority(switch (kind) {
+                    case AUTHENTICATOR_APP -> Factors.AUTHENTICATOR_APP;
+                    case RECOVERY_CODE -> Factors.RECOVERY_CODE;
+                    case EMAIL_CODE -> Factors.EMAIL_CODE;
+                }).build()))
                 .orElseThrow(() -> new BadCredentialsException("second factor refused"));
     }
 

@@ -3,6 +3,7 @@ package io.hearth.identity.web;
 import io.hearth.identity.internal.KnownDevices;
 import io.hearth.identity.internal.Factors;
 import io.hearth.identity.AccountRejectedException;
+import io.hearth.identity.IdentityProperties;
 import io.hearth.identity.SecondFactors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,23 +28,40 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SecondFactorController {
 
+    static final String EMAIL_CODE_PATH = SecondFactorAuthenticationFilter.PATH + "/email-code";
     private static final String PENDING_SECRET = SecondFactorController.class.getName() + ".secret";
     private final SecondFactors secondFactors;
+    private final IdentityProperties identity;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
     private final KnownDevices devices;
 
-    SecondFactorController(SecondFactors secondFactors, KnownDevices devices) {
+    SecondFactorController(SecondFactors secondFactors, IdentityProperties identity, KnownDevices devices) {
         this.secondFactors = secondFactors;
+        this.identity = identity;
         this.devices = devices;
     }
 
     @GetMapping(SecondFactorAuthenticationFilter.PATH)
-    String prompt(Authentication authentication) {
+    String prompt(Authentication authentication, Model model) {
         if (!secondFactors.hasSecondFactor(authentication.getName())) {
             return "redirect:/signin/enrol";
         }
+        model.addAttribute("emailCode", secondFactors.emailCodeOffered(authentication.getName()));
+        model.addAttribute("emailCodeMinutes", identity.emailCode().validity().toMinutes());
         return "identity/second-factor";
+    }
+
+    /** A patient without their phone: a one-time code by email, typed in the same field as an authenticator code. */
+    @PostMapping(EMAIL_CODE_PATH)
+    String sendEmailCode(Authentication authentication, Model model) {
+        try {
+            secondFactors.sendEmailCode(authentication.getName());
+        } catch (AccountRejectedException refused) {
+            model.addAttribute("error", refused.getMessage());
+            return prompt(authentication, model);
+        }
+        return "redirect:" + SecondFactorAuthenticationFilter.PATH + "?emailed";
     }
 
     @GetMapping("/signin/enrol")

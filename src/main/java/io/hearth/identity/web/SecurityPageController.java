@@ -2,6 +2,13 @@ package io.hearth.identity.web;
 
 import io.hearth.identity.AccountRejectedException;
 import io.hearth.identity.SecondFactors;
+import io.hearth.identity.internal.Passkeys;
+import io.hearth.system.HearthProperties;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,31 +16,84 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The user's own sign-in security: second factors, recovery codes. */
+/** The user's own sign-in security: second factors, recovery codes, passkeys. */
 @Controller
 class SecurityPageController {
 
-    private final SecondFactors secondFactors;
+    static final String PATH = "/account/security";
+    private static final int MAX_PASSKEY_NAME = 60;
 
-    SecurityPageController(SecondFactors secondFactors) {
-        this.secondFactors = secondFactors;
+    /** One passkey as the page lists it, with its times formatted in the practice's time zone. */
+    record PasskeyLine(String id, String name, String created, String lastUsed) {
     }
 
-    @GetMapping("/account/security")
-    String security(Authentication authentication, Model model) {
+    private final SecondFactors secondFactors;
+    private final Passkeys passkeys;
+    private final HearthProperties hearth;
+    private final Clock clock;
+
+    SecurityPageController(SecondFactors secondFactors, Passkeys passkeys, HearthProperties hearth, Clock clock) {
+        this.secondFactors = secondFactors;
+        this.passkeys = passkeys;
+        this.hearth = hearth;
+        this.clock = clock;
+    }
+
+    @GetMapping(PATH)
+    String security(Authentication authentication, Model model, Locale locale) {
         model.addAttribute("authenticatorApp", secondFactors.hasSecondFactor(authentication.getName()));
         model.addAttribute("recoveryCodesLeft", secondFactors.unusedRecoveryCodes(authentication.getName()));
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale).withZone(hearth.timeZone());
+        model.addAttribute("passkeys", passkeys.of(authentication.getName()).stream()
+                .map(passkey -> new PasskeyLine(passkey.id(), passkey.name(), format.format(passkey.created()),
+                        format.format(passkey.lastUsed()))).toList());
+        model.addAttribute("zone", hearth.timeZone().getId());
         return "identity/security";
     }
 
-    @PostMapping("/account/security/recovery-codes")
-    String regenerate(@RequestParam(defaultValue = "") String currentPassword, Authentication authentication, Model model) {
+    @PostMapping(PATH + "/recovery-codes")
+    String regenerate(@RequestParam(defaultValue = "") String currentPassword, Authentication authentication, Model model, Locale locale) {
         try {
             model.addAttribute("recoveryCodes", secondFactors.regenerateRecoveryCodes(authentication.getName(), currentPassword.toCharArray()));
         } catch (AccountRejectedException rejected) {
-            model.addAttribute("error", rejected.getMessage());
-            return security(authentication, model);
+            return refused(rejected, authentication, model, locale);
         }
         return "identity/recovery-codes";
+    }
+
+    /** The password again, and a name: then the page where the browser creates the passkey (a short window). */
+    @PostMapping(PATH + "/passkeys")
+    String addPasskey(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String currentPassword,
+            Authentication authentication, HttpSession session, Model model, Locale locale) {
+        String trimmed = name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_PASSKEY_NAME || trimmed.codePoints().anyMatch(Character::isISOControl)) {
+            return refused(new AccountRejectedException("Give the passkey a name of up to " + MAX_PASSKEY_NAME + " characters."),
+                    authentication, model, locale);
+        }
+        try {
+            passkeys.confirmPassword(authentication.getName(), currentPassword.toCharArray());
+        } catch (AccountRejectedException rejected) {
+            return refused(rejected, authentication, model, locale);
+        }
+        PasskeyRegistration.open(session, trimmed, clock);
+        model.addAttribute("name", trimmed);
+        return "identity/passkey-new";
+    }
+
+    @PostMapping(PATH + "/passkeys/remove")
+    String removePasskey(@RequestParam(defaultValue = "") String passkey, @RequestParam(defaultValue = "") String currentPassword,
+            Authentication authentication, Model model, Locale locale) {
+        try {
+            passkeys.remove(authentication.getName(), passkey, currentPassword.toCharArray());
+        } catch (AccountRejectedException rejected) {
+            return refused(rejected, authentication, model, locale);
+        }
+        return "redirect:" + PATH + "?passkeyRemoved";
+    }
+
+    private String refused(AccountRejectedException rejected, Authentication authentication, Model model, Locale locale) {
+        model.addAttribute("error", rejected.getMessage());
+        return security(authentication, model, locale);
     }
 }

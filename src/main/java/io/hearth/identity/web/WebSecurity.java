@@ -21,6 +21,14 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationProvider;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -65,7 +73,14 @@ class WebSecurity {
 
     /**
      * Every rule below also needs a second factor: the password and a code from the authenticator app, or the
-     * password and a recovery code. The pages of the second step itself need only the password.
+     * password and a recovery code, or (patients only, where switched on) the password and a code sent by email; or a
+     * passkey alone. The pages of the second step itself need only the password.
+     *
+     * <p>A passkey counts as both factors because user verification is required (see PasskeyConfiguration): the
+     * private key never leaves the user's device (something you have) and the device releases a signature only after
+     * the user's biometric or PIN (something you are or know). NIST SP 800-63B treats such a multi-factor
+     * cryptographic authenticator as AAL2 on its own (AAL3 when it is hardware-bound), and it is phishing-resistant:
+     * the signature is bound to our origin.
      */
     @Bean
     AuthorizationManagerFactory<RequestAuthorizationContext> multiFactorAuthorization() {
@@ -76,7 +91,12 @@ class WebSecurity {
                         .requireFactor(factor -> factor.authority(Factors.AUTHENTICATOR_APP)).build(),
                 AllRequiredFactorsAuthorizationManager.<RequestAuthorizationContext>builder()
                         .requireFactor(factor -> factor.passwordAuthority())
-                        .requireFactor(factor -> factor.authority(Factors.RECOVERY_CODE)).build()));
+                        .requireFactor(factor -> factor.authority(Factors.RECOVERY_CODE)).build(),
+                AllRequiredFactorsAuthorizationManager.<RequestAuthorizationContext>builder()
+                        .requireFactor(factor -> factor.passwordAuthority())
+                        .requireFactor(factor -> factor.authority(Factors.EMAIL_CODE)).build(),
+                AllRequiredFactorsAuthorizationManager.<RequestAuthorizationContext>builder()
+                        .requireFactor(factor -> factor.webauthnAuthority()).build()));
         return factory;
     }
 
@@ -84,12 +104,14 @@ class WebSecurity {
     @Order(2)
     SecurityFilterChain webSecurityFilterChain(HttpSecurity http, SecondFactors secondFactors,
             ApplicationEventPublisher events, AddressThrottle throttle, Accounts accounts, Clock clock, IdentityProperties identity,
-            KnownDevices devices)
-            throws Exception {
+            KnownDevices devices, AuthorizationManagerFactory<RequestAuthorizationContext> signedIn,
+            WebAuthnRelyingPartyOperations relyingParty, UserDetailsService users) throws Exception {
         ProviderManager secondFactorManager = new ProviderManager(new SecondFactorAuthenticationProvider(secondFactors));
         secondFactorManager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         var passwordOnly = AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAuthority(Factors.PASSWORD);
         var secondStep = new LoginUrlAuthenticationEntryPoint(SecondFactorAuthenticationFilter.PATH);
+        var passkeyManager = new ProviderManager(new PasskeyAuthenticationProvider(new WebAuthnAuthenticationProvider(relyingParty, users), users));
+        passkeyManager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         var secondFactorFilter = new SecondFactorAuthenticationFilter(secondFactorManager);
         secondFactorFilter.setAuthenticationSuccessHandler(PasswordExpiry.successHandler(accounts, devices));
         http.addFilterBefore(new AddressThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
@@ -98,10 +120,18 @@ class WebSecurity {
                 .addFilterBefore(new PasswordExpiry(), AuthorizationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
                         .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.AUTHENTICATOR_APP)
-                        .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.RECOVERY_CODE))
+                        .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.RECOVERY_CODE)
+                        .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.EMAIL_CODE)
+                        .defaultDeniedHandlerForMissingAuthority(new LoginUrlAuthenticationEntryPoint("/signin"), Factors.PASSKEY))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/signin", "/signin/forgot", "/signin/reset", "/signup", "/signup/confirm", "/password/strength", "/error", "/health", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
-                        .requestMatchers(SecondFactorAuthenticationFilter.PATH, "/signin/enrol").access(passwordOnly)
+                        .requestMatchers(SecondFactorAuthenticationFilter.PATH, SecondFactorController.EMAIL_CODE_PATH, "/signin/enrol")
+                                .access(passwordOnly)
+                        // Spring's registration endpoint, only in the window the password typed again opened;
+                        // passkeys are removed on the security page (with the password), never by Spring's DELETE
+                        .requestMatchers(HttpMethod.POST, "/webauthn/register")
+                                .access(AuthorizationManagers.allOf(signedIn.authenticated(), PasskeyRegistration.confirmed(clock)))
+                        .requestMatchers("/webauthn/register/**").denyAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/staff/activation-codes/**").hasAnyRole("ADMIN", "FRONT_DESK")
                         .requestMatchers("/my/**").hasRole("PATIENT")
@@ -111,6 +141,18 @@ class WebSecurity {
                         .loginProcessingUrl("/signin")
                         .failureUrl("/signin?error")
                         .defaultSuccessUrl("/", false))
+                .webAuthn(passkeys -> passkeys
+                        .disableDefaultRegistrationPage(true)
+                        .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+                            @Override
+                            public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationManager(passkeyManager);
+                                // a new session id at sign-in, as for the password and the second step
+                                filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
+                                filter.setAuthenticationSuccessHandler(PasswordExpiry.passkeySuccessHandler(accounts, devices));
+                                return filter;
+                            }
+                        }))
                 .logout(logout -> logout
                         .logoutUrl("/signout")
                         .logoutSuccessUrl("/signin?signedout")

@@ -72,6 +72,30 @@ public final class Browser implements AutoCloseable {
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(element));
     }
 
+    /**
+     * A platform authenticator in this browser, as a phone's or laptop's built-in one: CTAP2, internal transport,
+     * discoverable credentials, user verification (fingerprint, face or PIN) present and always given.
+     */
+    public org.openqa.selenium.virtualauthenticator.VirtualAuthenticator addPasskeyAuthenticator() {
+        return driver.addVirtualAuthenticator(new org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions()
+                .setProtocol(org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true)
+                .setHasUserVerification(true)
+                .setIsUserVerified(true)
+                .setIsUserConsenting(true));
+    }
+
+    public String currentPath() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    /** The value of the session cookie now (the browser sees HttpOnly cookies through WebDriver). */
+    public String sessionCookie() {
+        org.openqa.selenium.Cookie cookie = driver.manage().getCookieNamed("__Host-HEARTH");
+        return cookie == null ? null : cookie.getValue();
+    }
+
     public void go(String path) {
         driver.get(baseUrl + path);
     }

@@ -37,6 +37,26 @@ public final class SignInPage {
         return new SecondFactorPage(browser);
     }
 
+    /** Signs in with the passkey the browser's (virtual) authenticator holds: no username, password or code. */
+    public HomePage signInWithPasskey() {
+        clickPasskey();
+        browser.waitFor(By.id("home-heading"));
+        return new HomePage(browser);
+    }
+
+    /** Clicks "Sign in with a passkey" and leaves the browser wherever the portal sends it. */
+    public void clickPasskey() {
+        browser.waitFor(By.cssSelector("#passkey-signin-area:not([hidden])"));
+        driver().findElement(By.id("passkey-signin")).click();
+    }
+
+    /** A passkey the portal refuses: back on this page with the alert. */
+    public SignInPage signInWithPasskeyExpectingFailure() {
+        clickPasskey();
+        browser.waitFor(By.cssSelector("[role=alert]"));
+        return this;
+    }
+
     public String alert() {
         return driver().findElement(By.cssSelector("[role=alert]")).getText();
     }
