@@ -6,8 +6,11 @@ package io.hearth.fhir;
  */
 public class BundleRejectedException extends RuntimeException {
 
-    /** Why: too large, not FHIR R4 JSON at all, or valid FHIR with an entry that cannot be stored. */
-    public enum Problem { TOO_LARGE, MALFORMED, WRONG_VERSION, INVALID_ENTRY }
+    /**
+     * Why: too large, not FHIR R4 JSON at all, valid FHIR with an entry that cannot be stored, or another import
+     * storing some of the same resources at the same moment (send it again).
+     */
+    public enum Problem { TOO_LARGE, MALFORMED, WRONG_VERSION, INVALID_ENTRY, CONFLICT }
 
     private final Problem problem;
     private final String location;

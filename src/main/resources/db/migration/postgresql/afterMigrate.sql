@@ -8,6 +8,9 @@ begin
         execute 'grant usage, select on all sequences in schema public to "${app_role}"';
         execute 'revoke update, delete, truncate on audit_entry, audit_checkpoint from "${app_role}"';
         execute 'revoke insert, update, delete, truncate on flyway_schema_history from "${app_role}"';
+        -- the health record: imports create and update records, never delete them; care relationships are replaced
+        execute 'revoke delete, truncate on record_entry, directory_entry from "${app_role}"';
+        execute 'revoke update, truncate on care_relationship from "${app_role}"';
     end if;
 end;
 $$;

@@ -219,6 +219,16 @@ class FhirImportIT {
         assertThat(records.practitionerByIdentifier("http://hl7.org/fhir/sid/us-npi|9999949198")).isPresent();
     }
 
+    @Test
+    void thePortalsDatabaseRoleCannotDeleteRecords() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.hearth.test.TestDatabase.onPostgres(), "roles exist on PostgreSQL only");
+
+        assertThatThrownBy(() -> jdbc.update("delete from record_entry where id = ?", UUID.randomUUID()))
+                .hasStackTraceContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.update("delete from directory_entry where id = ?", UUID.randomUUID()))
+                .hasStackTraceContaining("permission denied");
+    }
+
     private long importEntries() {
         return jdbc.queryForObject("select count(*) from audit_entry where action = 'RECORD_IMPORTED' and patient_id is not null", Long.class)
                 + jdbc.queryForObject("select count(*) from audit_pending where action = 'RECORD_IMPORTED' and patient_id is not null", Long.class);

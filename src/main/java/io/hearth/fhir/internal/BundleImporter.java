@@ -7,6 +7,7 @@ import io.hearth.records.HealthRecords;
 import io.hearth.records.ImportRejectedException;
 import io.hearth.records.ImportResult;
 import java.io.InputStream;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /** Parse (outside any transaction), map, then store the whole bundle in one transaction of the records module. */
@@ -36,6 +37,10 @@ class BundleImporter implements FhirImport {
             String entry = rejected.entry();
             String location = entry.startsWith("entry ") ? "Bundle.entry[" + entry.substring(6).split(" ")[0] + "]" : "Bundle";
             throw new BundleRejectedException(BundleRejectedException.Problem.INVALID_ENTRY, location, rejected.getMessage());
+        } catch (DataIntegrityViolationException raced) {
+            // two imports created the same new resource at once; the database kept one (its message names values: not passed on)
+            throw new BundleRejectedException(BundleRejectedException.Problem.CONFLICT, "Bundle",
+                    "another import stored some of the same resources at the same moment; send the bundle again");
         }
     }
 }

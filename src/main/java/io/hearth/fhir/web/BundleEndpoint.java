@@ -65,6 +65,8 @@ class BundleEndpoint {
                         rejected.location(), rejected.getMessage() + ". Nothing was stored.");
                 case INVALID_ENTRY -> outcome(HttpStatus.UNPROCESSABLE_CONTENT, IssueSeverity.ERROR, IssueType.PROCESSING,
                         rejected.location(), rejected.getMessage() + ". Nothing was stored.");
+                case CONFLICT -> outcome(HttpStatus.CONFLICT, IssueSeverity.ERROR, IssueType.CONFLICT, rejected.location(),
+                        rejected.getMessage() + ". Nothing was stored.");
             };
         }
     }

@@ -88,24 +88,18 @@ class HealthRecordController {
     @GetMapping("/my/results")
     String results(@RequestParam(defaultValue = "0") int page, Authentication authentication, Model model, Locale locale) {
         UUID patient = patientOf(authentication);
-        int safePage = Math.max(0, Math.min(page, 10_000));
-        List<RecordReader.ResultInReport> rows = patient == null ? List.of()
-                : reader.resultsWithReports(patient, LABORATORY, releasedBefore(LABORATORY), RESULTS_PER_PAGE + 1, safePage * RESULTS_PER_PAGE);
-        model.addAttribute("reports", views.reports(rows.stream().limit(RESULTS_PER_PAGE).toList(), locale));
-        model.addAttribute("page", safePage);
-        model.addAttribute("hasNext", rows.size() > RESULTS_PER_PAGE);
-        viewed(patient, "lab-results", "page " + safePage);
+        List<RecordReader.ResultInReport> rows = page(page, model, patient == null ? null
+                : (size, skip) -> reader.resultsWithReports(patient, LABORATORY, releasedBefore(LABORATORY), size, skip));
+        model.addAttribute("reports", views.reports(rows, locale));
+        viewed(patient, "lab-results", "page " + model.getAttribute("page"));
         return "records/results";
     }
 
     @GetMapping("/my/results/{id}")
     String result(@PathVariable UUID id, Authentication authentication, Model model, Locale locale) {
         UUID patient = patientOf(authentication);
-        StoredRecord result = own(patient, RecordKind.OBSERVATION, id, "lab-result");
+        StoredRecord result = released(own(patient, RecordKind.OBSERVATION, id, "lab-result"));
         Instant released = releasedBefore(result.category());
-        if (result.effective() == null || result.effective().isAfter(released)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND); // not released to the patient yet
-        }
         ResultRow row = views.result(result, locale);
         List<StoredRecord> history = result.codeKey() == null ? List.of(result) : reader.sameTest(patient, result.codeKey(), released);
         List<ResultRow> rows = history.stream().map(record -> views.result(record, locale)).toList();
@@ -146,10 +140,7 @@ class HealthRecordController {
     @GetMapping("/my/reports/{id}")
     String report(@PathVariable UUID id, Authentication authentication, Model model, Locale locale) {
         UUID patient = patientOf(authentication);
-        StoredRecord report = own(patient, RecordKind.DIAGNOSTIC_REPORT, id, "lab-report");
-        if (report.effective() == null || report.effective().isAfter(releasedBefore(report.category()))) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
+        StoredRecord report = released(own(patient, RecordKind.DIAGNOSTIC_REPORT, id, "lab-report"));
         List<ResultRow> rows = reader.children(patient, RecordKind.OBSERVATION, "parent_id", List.of(id)).stream()
                 .map(record -> views.result(record, locale)).toList();
         model.addAttribute("report", new RecordViews.ReportView(id, report.details().title(), views.date(report.effective(), locale),
@@ -161,13 +152,10 @@ class HealthRecordController {
     @GetMapping("/my/visits")
     String visits(@RequestParam(defaultValue = "0") int page, Authentication authentication, Model model, Locale locale) {
         UUID patient = patientOf(authentication);
-        int safePage = Math.max(0, Math.min(page, 10_000));
-        List<StoredRecord> rows = patient == null ? List.of()
-                : reader.list(patient, Query.of(RecordKind.ENCOUNTER).page(RESULTS_PER_PAGE + 1, safePage * RESULTS_PER_PAGE));
-        model.addAttribute("visits", patient == null ? List.of() : views.visits(patient, rows.stream().limit(RESULTS_PER_PAGE).toList(), locale));
-        model.addAttribute("page", safePage);
-        model.addAttribute("hasNext", rows.size() > RESULTS_PER_PAGE);
-        viewed(patient, "visits", "page " + safePage);
+        List<StoredRecord> rows = page(page, model, patient == null ? null
+                : (size, skip) -> reader.list(patient, Query.of(RecordKind.ENCOUNTER).page(size, skip)));
+        model.addAttribute("visits", patient == null ? List.of() : views.visits(patient, rows, locale));
+        viewed(patient, "visits", "page " + model.getAttribute("page"));
         return "records/visits";
     }
 
@@ -211,6 +199,23 @@ class HealthRecordController {
         if (patient != null) {
             audit.record(AuditEvent.of(AuditAction.PHI_VIEW, AuditOutcome.SUCCESS).patient(patient).object(objectType, objectId));
         }
+    }
+
+    /** The patient's own result, once released to them; before that it is not there for them (404, not a denial). */
+    private StoredRecord released(StoredRecord result) {
+        if (result.effective() == null || result.effective().isAfter(releasedBefore(result.category()))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return result;
+    }
+
+    /** One page of rows (page number clamped), with the pager's model attributes; no rows without a patient record. */
+    private static <T> List<T> page(int page, Model model, java.util.function.BiFunction<Integer, Integer, List<T>> fetch) {
+        int safePage = Math.max(0, Math.min(page, 10_000));
+        List<T> rows = fetch == null ? List.of() : fetch.apply(RESULTS_PER_PAGE + 1, safePage * RESULTS_PER_PAGE);
+        model.addAttribute("page", safePage);
+        model.addAttribute("hasNext", rows.size() > RESULTS_PER_PAGE);
+        return rows.stream().limit(RESULTS_PER_PAGE).toList();
     }
 
     private Instant releasedBefore(String category) {

@@ -156,6 +156,24 @@ class HealthRecordPagesIT {
     }
 
     @Test
+    void aResultIsNotShownBeforeItsReleaseTime() {
+        PortalClient client = signedIn("cedric.patient");
+        UUID newest = jdbc.queryForObject("select id from record_entry where patient_id = ? and kind = 'OBSERVATION'"
+                + " and category = 'laboratory' order by effective_at desc limit 1", UUID.class, cedric);
+        java.time.Instant issued = jdbc.queryForObject("select effective_at from record_entry where id = ?", java.sql.Timestamp.class, newest)
+                .toInstant();
+        java.time.Duration back = java.time.Duration.between(issued, io.hearth.test.TestClock.INSTANCE.instant()).plusHours(1);
+        assertThat(client.get("/my/results/" + newest).statusCode()).isEqualTo(200);
+        io.hearth.test.TestClock.INSTANCE.advance(back.negated()); // an hour before the result was issued
+        try {
+            assertThat(client.get("/my/results/" + newest).statusCode()).isEqualTo(404);
+            assertThat(client.get("/my/results").body()).doesNotContain(newest.toString());
+        } finally {
+            io.hearth.test.TestClock.INSTANCE.advance(back);
+        }
+    }
+
+    @Test
     void staffCannotOpenThePatientRecordPages() {
         PortalClient doctor = signedIn("dr.records");
 
