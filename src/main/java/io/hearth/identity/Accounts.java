@@ -18,6 +18,16 @@ public interface Accounts {
     boolean exists(String username);
 
     /**
+     * Creates a staff account and emails the person an invitation: a single-use link (7 days) to choose their own
+     * password; their first sign-in then enrols the second factor. Nobody, the administrator included, ever knows a
+     * password for the account before that.
+     *
+     * @throws AccountRejectedException when a role is not a staff role, the username is taken or invalid, or the address
+     *     is not one or is used by another account
+     */
+    UUID inviteStaff(String username, String displayName, String email, Set<Role> roles);
+
+    /**
      * Sets the account's email address (used for notices and as an alternative sign-in name).
      *
      * @throws AccountRejectedException when it is not an address or another account uses it

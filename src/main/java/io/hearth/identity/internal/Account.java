@@ -135,6 +135,10 @@ class Account {
         this.emailIndex = blindIndex;
     }
 
+    void confirmEmail(Instant when) {
+        this.emailConfirmedAt = when;
+    }
+
     boolean emailConfirmed() {
         return emailConfirmedAt != null;
     }

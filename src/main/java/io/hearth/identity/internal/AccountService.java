@@ -50,6 +50,7 @@ class AccountService implements Accounts {
     private final EmailConfirmations confirmations;
     /** Long enough to find the email among others, short enough that an old link in a mailbox is worth little. */
     private static final Duration CONFIRMATION_LINK_VALIDITY = Duration.ofDays(7);
+    private static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
 
     AccountService(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, Clock clock, FieldCipher cipher,
             AuditLog audit, EmailIndex emailIndex, Lockout lockout, PasswordHistory history, IdentityProperties properties,
@@ -97,6 +98,29 @@ class AccountService implements Accounts {
         } catch (DataIntegrityViolationException raceLost) {
             throw new AccountRejectedException("That username is taken.");
         }
+    }
+
+    @Override
+    @Transactional
+    public UUID inviteStaff(String username, String displayName, String email, Set<Role> roles) {
+        if (roles.isEmpty() || roles.contains(Role.PATIENT)) {
+            throw new AccountRejectedException("Choose one or more staff roles (patients open their own accounts with an activation code).");
+        }
+        UUID id = create(username, displayName, unusablePassword(), roles);
+        changeEmail(username, email);
+        String token = resets.issue(id, clock.instant(), INVITATION_VALIDITY);
+        notices.queue(new Notice(NoticeType.STAFF_INVITATION, Usernames.key(email), FirstNames.of(displayName),
+                hearth.baseUrl() + "/signin/reset?token=" + token));
+        audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMIN_ACTION, AuditOutcome.SUCCESS).object("account", id)
+                .because("staff invitation sent"));
+        return id;
+    }
+
+    /** A random password nobody is told: the account cannot be signed into until its owner sets one by the link. */
+    private static char[] unusablePassword() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).toCharArray();
     }
 
     @Override
@@ -208,6 +232,7 @@ class AccountService implements Accounts {
                 .orElseThrow(() -> new AccountRejectedException("This link does not work any more. Ask for a new one."));
         Account account = accounts.findById(accountId).orElseThrow();
         setPassword(account, newPassword, "reset by email link");
+        account.confirmEmail(clock.instant()); // the link reached its owner at this address
         lockout.unlock(account.username());
         // whoever knew the old password is signed out everywhere; the reset's own browser signs in afresh
         sessions.endAll(account.username(), "password reset");
