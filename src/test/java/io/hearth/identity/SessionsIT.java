@@ -50,6 +50,22 @@ class SessionsIT {
     }
 
     @Test
+    void aPageViewRewritesTheSessionRowOnlyWhenItsLastWriteIsHalfAMinuteOld() {
+        people.create("quiet.session", "Quinn Quiet", PASSWORD, Role.PATIENT);
+        PortalClient client = new PortalClient(port);
+        client.signIn("quiet.session", PASSWORD);
+        String lastAccess = "select last_access_time from spring_session where principal_name = 'quiet.session'";
+        long written = jdbc.queryForObject(lastAccess, Long.class);
+
+        assertThat(client.get("/").statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject(lastAccess, Long.class)).as("moments later: not rewritten").isEqualTo(written);
+
+        jdbc.update("update spring_session set last_access_time = last_access_time - 60000 where principal_name = 'quiet.session'");
+        assertThat(client.get("/").statusCode()).isEqualTo(200);
+        assertThat(jdbc.queryForObject(lastAccess, Long.class)).as("a minute old: rewritten").isGreaterThan(written);
+    }
+
+    @Test
     void aPendingAuthenticatorSecretIsNotReadableInTheDatabase() {
         people.createWithoutSecondFactor("enrolling.now", "Enid Enrolling", PASSWORD, Role.PATIENT);
         PortalClient client = new PortalClient(port);
