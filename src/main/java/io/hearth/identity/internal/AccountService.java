@@ -6,14 +6,14 @@ import io.hearth.audit.AuditLog;
 import io.hearth.audit.AuditOutcome;
 import io.hearth.crypto.FieldCipher;
 import io.hearth.identity.AccountRejectedException;
+import io.hearth.identity.Accounts;
 import io.hearth.identity.IdentityProperties;
+import io.hearth.identity.Role;
+import io.hearth.identity.Usernames;
 import io.hearth.notifications.Notice;
 import io.hearth.notifications.NoticeType;
 import io.hearth.notifications.Notices;
 import io.hearth.system.HearthProperties;
-import io.hearth.identity.Accounts;
-import io.hearth.identity.Role;
-import io.hearth.identity.Usernames;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -118,9 +118,7 @@ class AccountService implements Accounts {
 
     /** A random password nobody is told: the account cannot be signed into until its owner sets one by the link. */
     private static char[] unusablePassword() {
-        byte[] bytes = new byte[32];
-        new java.security.SecureRandom().nextBytes(bytes);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).toCharArray();
+        return RandomTokens.newToken().toCharArray();
     }
 
     @Override
@@ -156,11 +154,10 @@ class AccountService implements Accounts {
     @Transactional
     public void sendEmailConfirmation(String username) {
         Account account = accounts.findByUsernameKey(Usernames.key(username)).orElseThrow();
-        account.email(cipher).ifPresent(email -> {
+        if (account.email(cipher).isPresent()) {
             String token = confirmations.issue(account.id(), account.emailIndex(), clock.instant(), CONFIRMATION_LINK_VALIDITY);
-            notices.queue(new Notice(NoticeType.EMAIL_CONFIRMATION, email, FirstNames.of(account.displayName(cipher)),
-                    hearth.baseUrl() + "/signup/confirm?token=" + token));
-        });
+            account.notice(NoticeType.EMAIL_CONFIRMATION, hearth.baseUrl() + "/signup/confirm?token=" + token, cipher).ifPresent(notices::queue);
+        }
     }
 
     @Override
@@ -207,8 +204,7 @@ class AccountService implements Accounts {
         history.add(account.id(), account.changePassword(encoder.encode(normalised), clock.instant()), clock.instant());
         resets.voidAll(account.id(), clock.instant());
         audit.recordAfterCommit(AuditEvent.of(AuditAction.PASSWORD_CHANGED, AuditOutcome.SUCCESS).object("account", account.id()).because(how));
-        account.email(cipher).ifPresent(email -> notices.queue(new Notice(NoticeType.PASSWORD_CHANGED, email,
-                FirstNames.of(account.displayName(cipher)), hearth.baseUrl() + "/signin")));
+        account.notice(NoticeType.PASSWORD_CHANGED, hearth.baseUrl() + "/signin", cipher).ifPresent(notices::queue);
     }
 
     @Override
@@ -216,13 +212,12 @@ class AccountService implements Accounts {
     public void sendPasswordReset(String usernameOrEmail) {
         String key = Usernames.key(usernameOrEmail);
         Optional<Account> found = key.contains("@") ? accounts.findByEmailIndex(emailIndex.of(key)) : accounts.findByUsernameKey(key);
-        found.ifPresent(account -> account.email(cipher).ifPresent(email -> {
+        found.filter(account -> account.email(cipher).isPresent()).ifPresent(account -> {
             String token = resets.issue(account.id(), clock.instant(), resetLinkValidity);
-            notices.queue(new Notice(NoticeType.PASSWORD_RESET, email, FirstNames.of(account.displayName(cipher)),
-                    hearth.baseUrl() + "/signin/reset?token=" + token));
+            account.notice(NoticeType.PASSWORD_RESET, hearth.baseUrl() + "/signin/reset?token=" + token, cipher).ifPresent(notices::queue);
             audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMIN_ACTION, AuditOutcome.SUCCESS).object("account", account.id())
                     .because("password reset link sent"));
-        }));
+        });
     }
 
     @Override

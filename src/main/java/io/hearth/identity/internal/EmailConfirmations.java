@@ -1,11 +1,9 @@
 package io.hearth.identity.internal;
 
 import io.hearth.shared.Sha256;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class EmailConfirmations {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcTemplate jdbc;
 
     EmailConfirmations(JdbcTemplate jdbc) {
@@ -26,9 +23,7 @@ class EmailConfirmations {
 
     /** @return the token to put in the link (never stored, never logged) */
     String issue(UUID accountId, String emailIndex, Instant now, Duration validity) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = RandomTokens.newToken();
         jdbc.update("""
                 insert into email_confirmation_token (id, account_id, token_hash, email_index, created_at, expires_at)
                 values (?, ?, ?, ?, ?, ?)""", UUID.randomUUID(), accountId, Sha256.hex(token), emailIndex, Timestamp.from(now),

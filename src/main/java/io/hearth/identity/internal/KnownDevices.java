@@ -1,16 +1,13 @@
 package io.hearth.identity.internal;
 
+import io.hearth.crypto.FieldCipher;
 import io.hearth.identity.Usernames;
-import io.hearth.notifications.Notice;
 import io.hearth.notifications.NoticeType;
 import io.hearth.notifications.Notices;
-import io.hearth.crypto.FieldCipher;
 import io.hearth.shared.Sha256;
 import io.hearth.system.HearthProperties;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Base64;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class KnownDevices {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcTemplate jdbc;
     private final AccountRepository accounts;
     private final Notices notices;
@@ -48,7 +44,7 @@ public class KnownDevices {
     @Transactional
     public String signedIn(String username, String presentedToken) {
         Account account = accounts.findByUsernameKey(Usernames.key(username)).orElseThrow();
-        String token = presentedToken != null && presentedToken.matches("[A-Za-z0-9_-]{43}") ? presentedToken : newToken();
+        String token = presentedToken != null && presentedToken.matches("[A-Za-z0-9_-]{43}") ? presentedToken : RandomTokens.newToken();
         Timestamp now = Timestamp.from(clock.instant());
         if (jdbc.update("update known_device set last_seen_at = ? where account_id = ? and device_hash = ?", now, account.id(),
                 Sha256.hex(token)) == 1) {
@@ -58,15 +54,8 @@ public class KnownDevices {
         jdbc.update("insert into known_device (account_id, device_hash, first_seen_at, last_seen_at) values (?, ?, ?, ?)",
                 account.id(), Sha256.hex(token), now, now);
         if (!firstEver) {
-            account.email(cipher).ifPresent(email -> notices.queue(new Notice(NoticeType.NEW_DEVICE_SIGN_IN, email,
-                    FirstNames.of(account.displayName(cipher)), hearth.baseUrl() + "/account/sessions")));
+            account.notice(NoticeType.NEW_DEVICE_SIGN_IN, hearth.baseUrl() + "/account/sessions", cipher).ifPresent(notices::queue);
         }
         return token;
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

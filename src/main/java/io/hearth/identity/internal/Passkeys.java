@@ -7,7 +7,6 @@ import io.hearth.audit.AuditOutcome;
 import io.hearth.crypto.FieldCipher;
 import io.hearth.identity.AccountRejectedException;
 import io.hearth.identity.Usernames;
-import io.hearth.notifications.Notice;
 import io.hearth.notifications.NoticeType;
 import io.hearth.notifications.Notices;
 import io.hearth.system.HearthProperties;
@@ -123,8 +122,7 @@ public class Passkeys {
         accounts.findByUsernameKey(Usernames.key(username)).ifPresent(account -> {
             audit.recordAfterCommit(AuditEvent.of(AuditAction.SECOND_FACTOR_CHANGED, AuditOutcome.SUCCESS)
                     .object("account", account.id()).because(what));
-            account.email(cipher).ifPresent(email -> notices.queue(new Notice(NoticeType.SIGN_IN_METHOD_CHANGED, email,
-                    FirstNames.of(account.displayName(cipher)), hearth.baseUrl() + "/account/security")));
+            account.notice(NoticeType.SIGN_IN_METHOD_CHANGED, hearth.baseUrl() + "/account/security", cipher).ifPresent(notices::queue);
         });
     }
 

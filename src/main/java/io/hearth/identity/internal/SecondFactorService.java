@@ -1,6 +1,5 @@
 package io.hearth.identity.internal;
 
-import io.hearth.shared.Sha256;
 import io.hearth.audit.AuditAction;
 import io.hearth.audit.AuditEvent;
 import io.hearth.audit.AuditLog;
@@ -9,11 +8,11 @@ import io.hearth.crypto.FieldCipher;
 import io.hearth.identity.AccountRejectedException;
 import io.hearth.identity.IdentityProperties;
 import io.hearth.identity.Role;
-import io.hearth.notifications.Notice;
-import io.hearth.notifications.NoticeType;
-import io.hearth.notifications.Notices;
 import io.hearth.identity.SecondFactors;
 import io.hearth.identity.Usernames;
+import io.hearth.notifications.NoticeType;
+import io.hearth.notifications.Notices;
+import io.hearth.shared.Sha256;
 import io.hearth.system.HearthProperties;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -160,8 +159,7 @@ class SecondFactorService implements SecondFactors {
             throw new AccountRejectedException("We have sent you several codes already. Use the newest one, or ask again in a few minutes.");
         }
         String code = emailCodes.issue(account.id(), now, settings.validity());
-        notices.queue(new Notice(NoticeType.SIGN_IN_CODE, account.email(cipher).orElseThrow(), FirstNames.of(account.displayName(cipher)),
-                hearth.baseUrl() + SIGN_IN_CODE_PAGE + code));
+        notices.queue(account.notice(NoticeType.SIGN_IN_CODE, hearth.baseUrl() + SIGN_IN_CODE_PAGE + code, cipher).orElseThrow());
         audit.recordAfterCommit(AuditEvent.of(AuditAction.EMAIL_CODE_SENT, AuditOutcome.SUCCESS).object("account", account.id()));
     }
 

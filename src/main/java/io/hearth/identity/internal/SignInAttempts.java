@@ -4,7 +4,6 @@ import io.hearth.audit.AuditAction;
 import io.hearth.audit.AuditEvent;
 import io.hearth.audit.AuditLog;
 import io.hearth.audit.AuditOutcome;
-import io.hearth.notifications.Notice;
 import io.hearth.notifications.NoticeType;
 import io.hearth.notifications.Notices;
 import io.hearth.system.HearthProperties;
@@ -80,8 +79,7 @@ class SignInAttempts {
 
     private void locked(UUID accountId) {
         audit.record(AuditEvent.of(AuditAction.ACCOUNT_LOCKED, AuditOutcome.SUCCESS).object("account", accountId));
-        transaction.executeWithoutResult(status -> accounts.findById(accountId).ifPresent(account -> account.email(cipher)
-                .ifPresent(email -> notices.queue(new Notice(NoticeType.ACCOUNT_LOCKED, email,
-                        FirstNames.of(account.displayName(cipher)), hearth.baseUrl() + "/signin")))));
+        transaction.executeWithoutResult(status -> accounts.findById(accountId).flatMap(account ->
+                account.notice(NoticeType.ACCOUNT_LOCKED, hearth.baseUrl() + "/signin", cipher)).ifPresent(notices::queue));
     }
 }
