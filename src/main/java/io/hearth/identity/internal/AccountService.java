@@ -48,13 +48,16 @@ class AccountService implements Accounts {
     private final Duration resetLinkValidity;
     private final UserSessions sessions;
     private final EmailConfirmations confirmations;
+    private final PatientLinks patientLinks;
     /** Long enough to find the email among others, short enough that an old link in a mailbox is worth little. */
     private static final Duration CONFIRMATION_LINK_VALIDITY = Duration.ofDays(7);
     private static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
 
     AccountService(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, Clock clock, FieldCipher cipher,
             AuditLog audit, EmailIndex emailIndex, Lockout lockout, PasswordHistory history, IdentityProperties properties,
-            Notices notices, HearthProperties hearth, PasswordResets resets, UserSessions sessions, EmailConfirmations confirmations) {
+            Notices notices, HearthProperties hearth, PasswordResets resets, UserSessions sessions, EmailConfirmations confirmations,
+            PatientLinks patientLinks) {
+        this.patientLinks = patientLinks;
         this.resets = resets;
         this.confirmations = confirmations;
         this.sessions = sessions;
@@ -122,9 +125,8 @@ class AccountService implements Accounts {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<UUID> patientOf(String username) {
-        return accounts.findByUsernameKey(Usernames.key(username)).flatMap(Account::patientId);
+        return patientLinks.of(username);
     }
 
     @Override
