@@ -36,6 +36,14 @@ public interface Accounts {
 
     Optional<String> emailOf(String username);
 
+    /**
+     * The owner changes their address after typing their password again (a wrong one counts toward the lockout).
+     * The new address is unconfirmed until its owner opens the link sent to it; the old one is told of the change.
+     *
+     * @throws AccountRejectedException when the password is wrong, or the address is not one or is another account's
+     */
+    void changeOwnEmail(String username, char[] currentPassword, String newEmail);
+
     /** Emails the account's address a one-time link that confirms it (valid 7 days); nothing when it has no address. */
     void sendEmailConfirmation(String username);
 

@@ -49,6 +49,7 @@ class AccountService implements Accounts {
     private final UserSessions sessions;
     private final EmailConfirmations confirmations;
     private final PatientLinks patientLinks;
+    private final PasswordConfirmation passwordConfirmation;
     /** Long enough to find the email among others, short enough that an old link in a mailbox is worth little. */
     private static final Duration CONFIRMATION_LINK_VALIDITY = Duration.ofDays(7);
     private static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
@@ -56,8 +57,9 @@ class AccountService implements Accounts {
     AccountService(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, Clock clock, FieldCipher cipher,
             AuditLog audit, EmailIndex emailIndex, Lockout lockout, PasswordHistory history, IdentityProperties properties,
             Notices notices, HearthProperties hearth, PasswordResets resets, UserSessions sessions, EmailConfirmations confirmations,
-            PatientLinks patientLinks) {
+            PatientLinks patientLinks, PasswordConfirmation passwordConfirmation) {
         this.patientLinks = patientLinks;
+        this.passwordConfirmation = passwordConfirmation;
         this.resets = resets;
         this.confirmations = confirmations;
         this.sessions = sessions;
@@ -186,11 +188,20 @@ class AccountService implements Accounts {
     @Override
     @Transactional
     public void changePassword(String username, char[] currentPassword, char[] newPassword) {
+        passwordConfirmation.confirm(username, currentPassword); // before the row lock: a wrong one counts toward the lockout
         Account account = accounts.lockByUsernameKey(Usernames.key(username)).orElseThrow();
-        if (!encoder.matches(new String(currentPassword), account.passwordHash())) {
-            throw new AccountRejectedException("Your current password is not right.");
-        }
         setPassword(account, newPassword, "changed by its owner");
+    }
+
+    @Override
+    @Transactional
+    public void changeOwnEmail(String username, char[] currentPassword, String newEmail) {
+        passwordConfirmation.confirm(username, currentPassword);
+        Account account = accounts.findByUsernameKey(Usernames.key(username)).orElseThrow();
+        Optional<io.hearth.notifications.Notice> toOldAddress = account.notice(NoticeType.EMAIL_CHANGED, hearth.baseUrl() + "/signin", cipher);
+        changeEmail(username, newEmail);
+        toOldAddress.ifPresent(notices::queue);
+        sendEmailConfirmation(username);
     }
 
     /** The one way a password is set after the account exists: policy, history, hash, audit, notice, old links void. */
