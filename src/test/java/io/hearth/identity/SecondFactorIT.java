@@ -192,6 +192,9 @@ class SecondFactorIT {
         HttpResponse<String> ended = client.get("/");
         assertThat(ended.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/signin?timeout"));
         assertThat(client.get("/").statusCode()).as("the session is gone on the server").isEqualTo(302);
+        audit.awaitChained();
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'SESSION_ENDED' and actor_id = 'long.day'"
+                + " and reason = 'absolute timeout'", Long.class)).isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,12 @@
 package io.hearth.identity.web;
 
+import io.hearth.audit.Actor;
+import io.hearth.audit.AuditAction;
+import io.hearth.audit.AuditEvent;
+import io.hearth.audit.AuditLog;
+import io.hearth.audit.AuditOutcome;
 import io.hearth.identity.internal.UserSessions;
+import io.hearth.shared.SessionHandle;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +31,10 @@ final class AbsoluteSessionTimeout extends OncePerRequestFilter {
     private final Clock clock;
     private final Duration limit;
 
-    AbsoluteSessionTimeout(Clock clock, Duration limit) {
+    private final AuditLog audit;
+
+    AbsoluteSessionTimeout(Clock clock, Duration limit, AuditLog audit) {
+        this.audit = audit;
         this.clock = clock;
         this.limit = limit;
     }
@@ -39,6 +48,8 @@ final class AbsoluteSessionTimeout extends OncePerRequestFilter {
             Instant now = clock.instant();
             if (session.getAttribute(UserSessions.ORIGIN) instanceof UserSessions.Origin origin) {
                 if (now.isAfter(origin.signedInAt().plus(limit))) {
+                    audit.record(AuditEvent.of(AuditAction.SESSION_ENDED, AuditOutcome.SUCCESS).by(Actor.of(authentication))
+                            .object("session", SessionHandle.of(session.getId())).because("absolute timeout"));
                     session.invalidate();
                     SecurityContextHolder.clearContext();
                     response.sendRedirect(request.getContextPath() + "/signin?timeout");

@@ -1,5 +1,6 @@
 package io.hearth.identity.web;
 
+import io.hearth.audit.AuditLog;
 import io.hearth.identity.internal.Factors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import io.hearth.identity.Accounts;
@@ -105,7 +106,7 @@ class WebSecurity {
     SecurityFilterChain webSecurityFilterChain(HttpSecurity http, SecondFactors secondFactors,
             ApplicationEventPublisher events, AddressThrottle throttle, Accounts accounts, Clock clock, IdentityProperties identity,
             KnownDevices devices, AuthorizationManagerFactory<RequestAuthorizationContext> signedIn,
-            WebAuthnRelyingPartyOperations relyingParty, UserDetailsService users) throws Exception {
+            WebAuthnRelyingPartyOperations relyingParty, UserDetailsService users, AuditLog audit) throws Exception {
         ProviderManager secondFactorManager = new ProviderManager(new SecondFactorAuthenticationProvider(secondFactors));
         secondFactorManager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         var passwordOnly = AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAuthority(Factors.PASSWORD);
@@ -116,7 +117,7 @@ class WebSecurity {
         secondFactorFilter.setAuthenticationSuccessHandler(PasswordExpiry.successHandler(accounts, devices));
         http.addFilterBefore(new AddressThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(secondFactorFilter, UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new AbsoluteSessionTimeout(clock, identity.absoluteSessionTimeout()), AuthorizationFilter.class)
+                .addFilterBefore(new AbsoluteSessionTimeout(clock, identity.absoluteSessionTimeout(), audit), AuthorizationFilter.class)
                 .addFilterBefore(new PasswordExpiry(), AuthorizationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
                         .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.AUTHENTICATOR_APP)
