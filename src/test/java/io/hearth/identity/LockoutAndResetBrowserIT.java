@@ -2,7 +2,6 @@ package io.hearth.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
 import io.hearth.test.PortalTest;
 import io.hearth.test.TestAccounts;
 import io.hearth.test.TestClock;
@@ -11,7 +10,6 @@ import io.hearth.test.browser.Browser;
 import io.hearth.test.browser.HomePage;
 import io.hearth.test.browser.SignInPage;
 import java.time.Duration;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,10 +75,7 @@ class LockoutAndResetBrowserIT {
         browser.driver().findElement(By.cssSelector("form[action$='/signin/forgot'] button[type=submit]")).click();
         browser.waitFor(By.cssSelector("[role=status]"));
 
-        String body = GreenMailUtil.getBody(TestMail.messagesTo("fiona@example.test", 1).get(0)).replace("=\r\n", "").replace("=3D", "=");
-        Matcher link = RESET_PATH.matcher(body);
-        assertThat(link.find()).isTrue();
-        browser.go(link.group(1));
+        browser.go(TestMail.linkIn("fiona@example.test", RESET_PATH));
         browser.waitFor(By.id("newPassword"));
         browser.assertAccessible();
         String fresh = "tundra-violet-saddle-48";

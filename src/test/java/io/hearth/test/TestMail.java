@@ -21,6 +21,26 @@ public class TestMail implements ApplicationContextInitializer<ConfigurableAppli
         return server;
     }
 
+    /**
+     * The first group of the pattern in the newest email to the address (waiting for it as {@link #messagesTo} does),
+     * read with quoted-printable soft breaks and escapes undone: how a test follows a link it was emailed.
+     */
+    public static String linkIn(String address, java.util.regex.Pattern pattern) {
+        java.util.List<jakarta.mail.internet.MimeMessage> received = messagesTo(address, 1);
+        for (int i = received.size() - 1; i >= 0; i--) {
+            java.util.regex.Matcher link = pattern.matcher(decoded(com.icegreen.greenmail.util.GreenMailUtil.getBody(received.get(i))));
+            if (link.find()) {
+                return link.group(1);
+            }
+        }
+        throw new AssertionError("no email to " + address + " holds " + pattern);
+    }
+
+    /** The text with quoted-printable soft breaks and escapes undone. */
+    public static String decoded(String raw) {
+        return raw.replace("=\r\n", "").replace("=3D", "=");
+    }
+
     /** Waits (up to 10 s, polling) until the address has received at least {@code count} emails; returns them. */
     public static java.util.List<jakarta.mail.internet.MimeMessage> messagesTo(String address, int count) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);

@@ -377,7 +377,7 @@ class NoticeDeliveryIT {
 
     /** The raw message with quoted-printable soft breaks and escapes undone, so markers cannot hide in encoding. */
     static String decoded(String raw) {
-        return raw.replace("=\r\n", "").replace("=3D", "=");
+        return io.hearth.test.TestMail.decoded(raw);
     }
 
     static int closedPort() {

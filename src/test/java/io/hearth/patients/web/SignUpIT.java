@@ -2,7 +2,6 @@ package io.hearth.patients.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
 import io.hearth.fhir.FhirImport;
 import io.hearth.identity.Accounts;
 import io.hearth.identity.Role;
@@ -169,10 +168,7 @@ class SignUpIT {
     }
 
     private static String confirmationLink(String address) {
-        String body = GreenMailUtil.getBody(TestMail.messagesTo(address, 1).get(0)).replace("=\r\n", "").replace("=3D", "=");
-        Matcher link = CONFIRM.matcher(body);
-        assertThat(link.find()).as("the confirmation link").isTrue();
-        return link.group(1);
+        return TestMail.linkIn(address, CONFIRM);
     }
 
     private static String encode(String value) {
