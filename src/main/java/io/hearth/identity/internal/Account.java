@@ -76,8 +76,8 @@ class Account {
     @Column(name = "email_index", length = 64)
     private String emailIndex;
 
-    /** Set by a confirmation link (EmailConfirmations), read-only here. */
-    @Column(name = "email_confirmed_at", insertable = false)
+    /** Set when a link sent to the address is opened; cleared when the address changes. */
+    @Column(name = "email_confirmed_at")
     private Instant emailConfirmedAt;
 
     /** Read-only here: {@link Lockout} alone writes it, in SQL, so a stale entity can never undo a lock or an unlock. */

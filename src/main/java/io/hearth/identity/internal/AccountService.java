@@ -167,9 +167,12 @@ class AccountService implements Accounts {
     @Override
     @Transactional
     public boolean confirmEmail(String token) {
-        Optional<UUID> confirmed = confirmations.redeem(token, clock.instant());
-        confirmed.ifPresent(accountId -> audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMIN_ACTION, AuditOutcome.SUCCESS)
-                .object("account", accountId).because("email address confirmed")));
+        Optional<Account> confirmed = confirmations.redeem(token, clock.instant()).flatMap(accounts::findById);
+        confirmed.ifPresent(account -> {
+            account.confirmEmail(clock.instant());
+            audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMIN_ACTION, AuditOutcome.SUCCESS).object("account", account.id())
+                    .because("email address confirmed"));
+        });
         return confirmed.isPresent();
     }
 

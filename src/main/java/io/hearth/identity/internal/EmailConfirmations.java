@@ -32,10 +32,9 @@ class EmailConfirmations {
     }
 
     /**
-     * Uses the token up, atomically, if it is unused, unexpired and for the address the account has now, and marks
-     * that address confirmed.
+     * Uses the token up, atomically, if it is unused, unexpired and for the address the account has now.
      *
-     * @return the account whose address it confirmed
+     * @return the account whose address the link confirms
      */
     Optional<UUID> redeem(String token, Instant now) {
         if (token == null || token.length() > 100) {
@@ -48,9 +47,7 @@ class EmailConfirmations {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        UUID accountId = (UUID) rows.get(0).get("account_id");
         jdbc.update("update email_confirmation_token set used_at = ? where id = ?", Timestamp.from(now), rows.get(0).get("id"));
-        jdbc.update("update account set email_confirmed_at = ? where id = ?", Timestamp.from(now), accountId);
-        return Optional.of(accountId);
+        return Optional.of((UUID) rows.get(0).get("account_id"));
     }
 }

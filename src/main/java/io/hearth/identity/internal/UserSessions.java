@@ -79,9 +79,10 @@ public class UserSessions {
 
     /** Ends every session of the user but the current one; returns how many. */
     public int endOthers(String username, String currentSessionId, String why) {
-        Map<String, ? extends Session> all = sessions.findByPrincipalName(username);
-        all.keySet().stream().filter(sessionId -> !sessionId.equals(currentSessionId)).forEach(sessionId -> end(sessionId, why));
-        return (int) all.keySet().stream().filter(sessionId -> !sessionId.equals(currentSessionId)).count();
+        List<String> others = sessions.findByPrincipalName(username).keySet().stream()
+                .filter(sessionId -> !sessionId.equals(currentSessionId)).toList();
+        others.forEach(sessionId -> end(sessionId, why));
+        return others.size();
     }
 
     /** Ends every session of the user; returns how many. */
