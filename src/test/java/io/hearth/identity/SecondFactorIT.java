@@ -42,7 +42,8 @@ class SecondFactorIT {
         HttpResponse<String> passwordStep = client.signInPasswordOnly("two.step", PASSWORD);
 
         assertThat(passwordStep.statusCode()).isEqualTo(302);
-        for (String page : List.of("/", "/my/access-log", "/admin/notices", "/signin/enrol", "/account/security", "/account/password")) {
+        for (String page : List.of("/", "/my/access-log", "/my/record", "/my/results", "/admin/notices", "/admin/staff/invite",
+                "/staff/activation-codes", "/signin/enrol", "/account/security", "/account/password", "/account/sessions", "/account/email")) {
             HttpResponse<String> response = client.get(page);
             assertThat(response.statusCode()).as(page).isEqualTo(302);
             assertThat(response.headers().firstValue("Location")).as(page)
@@ -54,15 +55,19 @@ class SecondFactorIT {
     @Test
     void anonymousCallersAreSentToSignInFromEveryAccountPage() {
         PortalClient anonymous = new PortalClient(port);
-        for (String page : List.of("/signin/second-factor", "/signin/enrol", "/account/security", "/account/password")) {
+        for (String page : List.of("/signin/second-factor", "/signin/enrol", "/account/security", "/account/password",
+                "/account/sessions", "/account/email", "/staff/activation-codes", "/admin/staff/invite")) {
             HttpResponse<String> response = anonymous.get(page);
             assertThat(response.statusCode()).as(page).isEqualTo(302);
             assertThat(response.headers().firstValue("Location")).as(page).hasValueSatisfying(location -> assertThat(location).endsWith("/signin"));
         }
         HttpResponse<String> keepAlive = anonymous.submit("/signin", "/session/keepalive", "");
         assertThat(keepAlive.statusCode()).isEqualTo(302);
-        HttpResponse<String> regenerate = anonymous.submit("/signin", "/account/security/recovery-codes", "currentPassword=x");
-        assertThat(regenerate.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/signin"));
+        for (String action : List.of("/account/security/recovery-codes", "/account/sessions/end", "/account/sessions/end-others",
+                "/account/email", "/account/email/confirmation", "/staff/activation-codes", "/admin/staff/invite")) {
+            HttpResponse<String> refused = anonymous.submit("/signin", action, "currentPassword=x&handle=x&newEmail=x%40example.test");
+            assertThat(refused.headers().firstValue("Location")).as(action).hasValueSatisfying(location -> assertThat(location).endsWith("/signin"));
+        }
     }
 
     @Test
