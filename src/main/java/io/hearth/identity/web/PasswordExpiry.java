@@ -1,6 +1,5 @@
 package io.hearth.identity.web;
 
-import io.hearth.identity.internal.KnownDevices;
 import io.hearth.identity.Accounts;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,9 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,37 +26,13 @@ final class PasswordExpiry extends OncePerRequestFilter {
         session.removeAttribute(PENDING);
     }
 
-    /** After the second step: to the change form if the password is too old, otherwise where the user was going. */
-    /** After the second step: remember the browser (a new one emails the owner), then a due password change first. */
-    static SavedRequestAwareAuthenticationSuccessHandler successHandler(Accounts accounts, KnownDevices devices) {
-        return new SavedRequestAwareAuthenticationSuccessHandler() {
-            @Override
-            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
-                    throws ServletException, IOException {
-                DeviceCookie.signedIn(devices, authentication.getName(), request, response);
-                if (accounts.passwordExpired(authentication.getName())) {
-                    request.getSession().setAttribute(PENDING, true);
-                    getRedirectStrategy().sendRedirect(request, response, PasswordController.PATH);
-                    return;
-                }
-                super.onAuthenticationSuccess(request, response, authentication);
-            }
-        };
-    }
-
-    /**
-     * After a passkey sign-in, which answers the page's script in JSON (where to go next): the password's age still
-     * counts, so an expired one marks the session and the next page is the change form.
-     */
-    static AuthenticationSuccessHandler passkeySuccessHandler(Accounts accounts, KnownDevices devices) {
-        var answer = new HttpMessageConverterAuthenticationSuccessHandler();
-        return (request, response, authentication) -> {
-            DeviceCookie.signedIn(devices, authentication.getName(), request, response);
-            if (accounts.passwordExpired(authentication.getName())) {
-                request.getSession().setAttribute(PENDING, true);
-            }
-            answer.onAuthenticationSuccess(request, response, authentication);
-        };
+    /** Marks the session when the signed-in account's password is past its maximum age; returns whether it did. */
+    static boolean markIfDue(Accounts accounts, HttpServletRequest request, Authentication authentication) {
+        if (!accounts.passwordExpired(authentication.getName())) {
+            return false;
+        }
+        request.getSession().setAttribute(PENDING, true);
+        return true;
     }
 
     @Override

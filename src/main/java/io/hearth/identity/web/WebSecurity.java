@@ -114,7 +114,7 @@ class WebSecurity {
         var passkeyManager = new ProviderManager(new PasskeyAuthenticationProvider(new WebAuthnAuthenticationProvider(relyingParty, users), users));
         passkeyManager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         var secondFactorFilter = new SecondFactorAuthenticationFilter(secondFactorManager);
-        secondFactorFilter.setAuthenticationSuccessHandler(PasswordExpiry.successHandler(accounts, devices));
+        secondFactorFilter.setAuthenticationSuccessHandler(SignInCompletion.afterSecondStep(accounts, devices));
         http.addFilterBefore(new AddressThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(secondFactorFilter, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new AbsoluteSessionTimeout(clock, identity.absoluteSessionTimeout(), audit), AuthorizationFilter.class)
@@ -150,7 +150,7 @@ class WebSecurity {
                                 filter.setAuthenticationManager(passkeyManager);
                                 // a new session id at sign-in, as for the password and the second step
                                 filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
-                                filter.setAuthenticationSuccessHandler(PasswordExpiry.passkeySuccessHandler(accounts, devices));
+                                filter.setAuthenticationSuccessHandler(SignInCompletion.afterPasskey(accounts, devices));
                                 return filter;
                             }
                         }))
