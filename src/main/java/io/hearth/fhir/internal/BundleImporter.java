@@ -7,6 +7,7 @@ import io.hearth.records.HealthRecords;
 import io.hearth.records.ImportRejectedException;
 import io.hearth.records.ImportResult;
 import java.io.InputStream;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
@@ -20,6 +21,10 @@ class BundleImporter implements FhirImport {
     BundleImporter(FhirContext fhir, HealthRecords records) {
         this.parser = new BundleParser(fhir);
         this.records = records;
+    }
+
+    private static String sqlState(DataAccessException refused) {
+        return refused.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : "unknown";
     }
 
     @Override
@@ -41,6 +46,10 @@ class BundleImporter implements FhirImport {
             // two imports created the same new resource at once; the database kept one (its message names values: not passed on)
             throw new BundleRejectedException(BundleRejectedException.Problem.CONFLICT, "Bundle",
                     "another import stored some of the same resources at the same moment; send the bundle again");
+        } catch (DataAccessException refused) {
+            // the driver's message quotes the row (ciphertexts, keyed hashes, dates): only its SQL state goes on, so
+            // whatever logs this exception logs nothing of the record
+            throw new IllegalStateException("The database refused a health record import (SQL state " + sqlState(refused) + ")");
         }
     }
 }

@@ -59,6 +59,19 @@ class BundleImporterTests {
         });
     }
 
+    @Test
+    void anyOtherDatabaseRefusalPassesOnItsSqlStateButNeverTheRowItQuotes() {
+        BundleImporter otherFailure = new BundleImporter(FHIR, records(batch -> {
+            throw new org.springframework.dao.DataAccessResourceFailureException("connection lost while writing PHI-MARKER",
+                    new java.sql.SQLException("I/O error PHI-MARKER", "08006"));
+        }));
+
+        assertThatThrownBy(() -> otherFailure.importBundle(json(BUNDLE), "test")).isInstanceOfSatisfying(IllegalStateException.class, refused -> {
+            assertThat(refused.getMessage()).contains("08006").doesNotContain("PHI-MARKER");
+            assertThat(refused.getCause()).as("the driver's message is not chained on").isNull();
+        });
+    }
+
     private static ByteArrayInputStream json(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
