@@ -82,6 +82,7 @@ class PasskeyBrowserIT {
         assertThat(security.passkeys()).containsExactly("Work laptop");
         assertThat(authenticator.getCredentials()).hasSize(1);
         browser.assertAccessible();
+        assertThat(browser.postFromPage("/webauthn/register/options")).as("one password typed adds one passkey").isEqualTo(403);
         assertThat(audit.count("SECOND_FACTOR_CHANGED")).isEqualTo(added + 1);
         assertThat(TestMail.messagesTo(user + "@example.test", 1)).anySatisfy(mail ->
                 assertThat(mail.getSubject()).isEqualTo("A way of signing in to your Hearth Family Practice account was changed"));

@@ -66,6 +66,7 @@ class PasskeyIT {
         assertThat(signIn.body()).contains("\"rpId\":\"portal.test\"", "\"userVerification\":\"required\"").doesNotContain("localhost");
 
         client.signIn("rp.user", PASSWORD);
+        client.submit("/account/security", "/account/security/passkeys", "name=Phone&currentPassword=" + PASSWORD);
         HttpResponse<String> register = client.postJson("/account/security", "/webauthn/register/options", "");
         assertThat(register.statusCode()).isEqualTo(200);
         assertThat(register.body()).contains("\"id\":\"portal.test\"", "\"name\":\"Hearth Family Practice\"",
@@ -90,11 +91,42 @@ class PasskeyIT {
         HttpResponse<String> confirmed = client.submit("/account/security", "/account/security/passkeys",
                 "name=Office+key&currentPassword=" + PASSWORD);
         assertThat(confirmed.body()).contains("Add a passkey", "Office key", "/js/passkeys.js");
+        assertThat(client.postJson("/account/security", "/webauthn/register/options", "").statusCode()).isEqualTo(200);
         // past authorization: Spring's filter now reads the (empty) registration and refuses it as malformed
-        assertThat(client.postJson("/account/security", "/webauthn/register", "{}").statusCode()).isEqualTo(400);
+        assertThat(client.postJson("/account/security", "/webauthn/register", "{\"publicKey\":{\"label\":\"Office key\"}}").statusCode())
+                .isEqualTo(400);
 
         TestClock.INSTANCE.advance(Duration.ofMinutes(6));
         assertThat(client.postJson("/account/security", "/webauthn/register", "{}").statusCode()).as("window closed").isEqualTo(403);
+        assertThat(client.postJson("/account/security", "/webauthn/register/options", "").statusCode()).as("window closed").isEqualTo(403);
+    }
+
+    @Test
+    void beforeTheSecondFactorOrThePasswordAgainNoRegistrationOptionsAreGiven() {
+        people.create("early.user", "Early User", PASSWORD, Role.PATIENT);
+        PortalClient passwordOnly = new PortalClient(port);
+        passwordOnly.signInPasswordOnly("early.user", PASSWORD);
+        assertThat(passwordOnly.postJson("/signin/second-factor", "/webauthn/register/options", "").statusCode()).isEqualTo(403);
+
+        PortalClient client = new PortalClient(port);
+        client.signIn("early.user", PASSWORD);
+        assertThat(client.postJson("/account/security", "/webauthn/register/options", "").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aRegistrationCarriesOnlyTheNameGivenWithThePasswordAndIsOfBoundedSize() {
+        people.create("label.user", "Label User", PASSWORD, Role.PATIENT);
+        PortalClient client = new PortalClient(port);
+        client.signIn("label.user", PASSWORD);
+        client.submit("/account/security", "/account/security/passkeys", "name=Office+key&currentPassword=" + PASSWORD);
+
+        String otherName = "{\"publicKey\":{\"label\":\"" + "x".repeat(2000) + "\",\"credential\":{}}}";
+        assertThat(client.postJson("/account/security", "/webauthn/register", otherName).statusCode()).isEqualTo(400);
+        assertThat(client.postJson("/account/security", "/webauthn/register", "not json").statusCode()).isEqualTo(400);
+        String huge = "{\"publicKey\":{\"label\":\"Office key\",\"credential\":\"" + "A".repeat(70_000) + "\"}}";
+        assertThat(client.postJson("/account/security", "/webauthn/register", huge).statusCode()).isEqualTo(413);
+        assertThat(passkeyCredentials.findByUserId(passkeyUsers.findByUsername("label.user") == null
+                ? Bytes.random() : passkeyUsers.findByUsername("label.user").getId())).isEmpty();
     }
 
     @Test

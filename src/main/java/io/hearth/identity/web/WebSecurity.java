@@ -8,6 +8,7 @@ import io.hearth.identity.IdentityProperties;
 import java.time.Clock;
 import io.hearth.identity.SecondFactors;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import io.hearth.identity.internal.AddressThrottle;
 import io.hearth.identity.internal.KnownDevices;
 import org.springframework.context.ApplicationEventPublisher;
@@ -119,6 +120,7 @@ class WebSecurity {
                 .addFilterAfter(secondFactorFilter, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new AbsoluteSessionTimeout(clock, identity.absoluteSessionTimeout(), audit), AuthorizationFilter.class)
                 .addFilterBefore(new PasswordExpiry(), AuthorizationFilter.class)
+                .addFilterBefore(new PasskeyRegistrationGuard(signedIn.authenticated(), clock), ExceptionTranslationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
                         .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.AUTHENTICATOR_APP)
                         .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.RECOVERY_CODE)

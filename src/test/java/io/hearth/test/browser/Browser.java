@@ -66,6 +66,18 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** POSTs an empty body from the current page with its CSRF token (as the page's own scripts do); the status. */
+    public long postFromPage(String path) {
+        return (Long) driver.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                var meta = document.querySelector('meta[name=hearth-csrf]');
+                var headers = {};
+                headers[meta.dataset.header] = meta.content;
+                fetch(arguments[0], { method: 'POST', headers: headers, credentials: 'same-origin' })
+                    .then(function (response) { done(response.status); }, function () { done(-1); });
+                """, path);
+    }
+
     /** Waits (up to 10 s) until the element is on the page, e.g. after a form submission navigated. */
     public void waitFor(org.openqa.selenium.By element) {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
