@@ -51,6 +51,11 @@ class SessionStorage {
     }
 
     @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> keepExpiredForTheSweep() {
+        return repository -> repository.setDeleteSessionQuery(IdleSessionSweep.DELETE_UNLESS_EXPIRED);
+    }
+
+    @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> encryptedSessionAttributes(FieldCipher cipher) {
         SerializingConverter serializer = new SerializingConverter();
         DeserializingConverter deserializer = new DeserializingConverter(SessionStorage.class.getClassLoader());
