@@ -29,5 +29,7 @@ public enum AuditAction {
      */
     RECORD_IMPORTED,
     /** A one-time sign-in code was emailed (object: the account; never the code). */
-    EMAIL_CODE_SENT
+    EMAIL_CODE_SENT,
+    /** An administrator changed a setting at run time (object: the setting; reason: its new value). */
+    SETTING_CHANGED
 }

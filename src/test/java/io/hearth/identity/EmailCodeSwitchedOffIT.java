@@ -40,4 +40,18 @@ class EmailCodeSwitchedOffIT {
         assertThat(refused.body()).contains("A code by email is not available for this account.");
         assertThat(TestMail.messagesTo("olga-off@example.test", 1)).isEmpty();
     }
+
+    @Test
+    void anAdministratorCannotSwitchOnWhatTheConfigurationRulesOut() {
+        people.create("off.admin", "Otis Admin", PASSWORD, Role.ADMIN);
+        PortalClient admin = new PortalClient(port);
+        admin.signIn("off.admin", PASSWORD);
+        assertThat(admin.get("/admin/settings").body()).contains("The configuration switches codes by email off")
+                .doesNotContain("Switch codes by email on");
+
+        HttpResponse<String> refused = admin.submit("/admin/settings", "/admin/settings/email-code", "on=true");
+
+        assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("?refused"));
+        assertThat(admin.get("/admin/settings").body()).contains("a one-time code by email — off");
+    }
 }

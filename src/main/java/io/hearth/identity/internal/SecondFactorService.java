@@ -47,10 +47,12 @@ class SecondFactorService implements SecondFactors {
     private final EmailCodes emailCodes;
     private final Notices notices;
     private final IdentityProperties identity;
+    private final EmailCodeSwitch emailCodeSwitch;
 
     SecondFactorService(AccountRepository accounts, RecoveryCodeRepository recoveryCodes, FieldCipher cipher, Clock clock,
             AuditLog audit, HearthProperties hearth, PasswordConfirmation passwordConfirmation, EmailCodes emailCodes, Notices notices,
-            IdentityProperties identity) {
+            IdentityProperties identity, EmailCodeSwitch emailCodeSwitch) {
+        this.emailCodeSwitch = emailCodeSwitch;
         this.passwordConfirmation = passwordConfirmation;
         this.emailCodes = emailCodes;
         this.notices = notices;
@@ -167,7 +169,7 @@ class SecondFactorService implements SecondFactors {
     private boolean emailCodeOffered(Account account) {
         Set<Role> roles = account.roles();
         // only to an address its owner confirmed: a mistyped one would hand sign-in codes to a stranger
-        return identity.emailCode().enabled() && roles.equals(Set.of(Role.PATIENT)) && account.emailConfirmed()
+        return emailCodeSwitch.on() && roles.equals(Set.of(Role.PATIENT)) && account.emailConfirmed()
                 && account.email(cipher).isPresent();
     }
 

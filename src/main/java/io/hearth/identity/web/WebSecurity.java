@@ -135,6 +135,7 @@ class WebSecurity {
                         .requestMatchers(HttpMethod.POST, "/webauthn/register")
                                 .access(AuthorizationManagers.allOf(signedIn.authenticated(), PasskeyRegistration.confirmed(clock)))
                         .requestMatchers("/webauthn/register/**").denyAll()
+                        .requestMatchers(HttpMethod.GET, SecuritySettingsController.PATH).hasAnyRole("ADMIN", "SECURITY_OFFICER")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/staff/activation-codes/**").hasAnyRole("ADMIN", "FRONT_DESK")
                         .requestMatchers("/my/**").hasRole("PATIENT")
