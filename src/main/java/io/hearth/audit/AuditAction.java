@@ -31,5 +31,7 @@ public enum AuditAction {
     /** A one-time sign-in code was emailed (object: the account; never the code). */
     EMAIL_CODE_SENT,
     /** An administrator changed a setting at run time (object: the setting; reason: its new value). */
-    SETTING_CHANGED
+    SETTING_CHANGED,
+    /** A patient agreed to or declined email notices (object: the account; reason: the choice and the text's version). */
+    CONSENT_RECORDED
 }

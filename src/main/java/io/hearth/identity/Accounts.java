@@ -103,4 +103,10 @@ public interface Accounts {
 
     /** How colleagues and patients see this person's name, e.g. in a patient's access log; empty if unknown. */
     Optional<String> displayNameOf(String username);
+
+    /** The account's id, for modules that keep something per account (e.g. email preferences). */
+    Optional<UUID> idOf(String username);
+
+    /** The roles the account holds now; empty when there is no such account. */
+    Set<Role> rolesOf(UUID account);
 }

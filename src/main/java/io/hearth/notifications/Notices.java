@@ -11,9 +11,14 @@ public interface Notices {
      * {@code IllegalTransactionStateException}). It never talks to the SMTP server, so an outage cannot fail the
      * caller. A mass notice is one {@code queue} call per recipient; delivery is throttled.
      *
+     * <p>A notice that is not about security is queued only for someone who agreed to email notices
+     * ({@link EmailPreferences}); for anyone else nothing is queued and the answer is false.
+     *
+     * @return whether the notice was queued
      * @throws IllegalArgumentException when the recipient is not exactly one plain address, the first name is longer
      *     than 100 characters or holds control characters, or the link does not point into the portal
-     *     ({@code hearth.base-url}); the message never repeats the value
+     *     ({@code hearth.base-url}), or a notice that is not about security names no account; the message never
+     *     repeats the value
      */
-    void queue(Notice notice);
+    boolean queue(Notice notice);
 }

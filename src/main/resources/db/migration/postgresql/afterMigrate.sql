@@ -11,6 +11,8 @@ begin
         -- the health record: imports create and update records, never delete them; care relationships are replaced
         execute 'revoke delete, truncate on record_entry, directory_entry from "${app_role}"';
         execute 'revoke update, truncate on care_relationship from "${app_role}"';
+        -- the email consent ledger keeps every choice
+        execute 'revoke update, delete, truncate on email_consent from "${app_role}"';
     end if;
 end;
 $$;

@@ -141,7 +141,7 @@ class Account {
 
     /** A notice to this person's address (greeting them by first name only), when they have one. */
     java.util.Optional<io.hearth.notifications.Notice> notice(io.hearth.notifications.NoticeType type, String link, FieldCipher cipher) {
-        return email(cipher).map(email -> new io.hearth.notifications.Notice(type, email, FirstNames.of(displayName(cipher)), link));
+        return email(cipher).map(email -> new io.hearth.notifications.Notice(type, id, email, FirstNames.of(displayName(cipher)), link));
     }
 
     boolean emailConfirmed() {

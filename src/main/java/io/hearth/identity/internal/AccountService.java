@@ -114,7 +114,7 @@ class AccountService implements Accounts {
         UUID id = create(username, displayName, unusablePassword(), roles);
         changeEmail(username, email);
         String token = resets.issue(id, clock.instant(), INVITATION_VALIDITY);
-        notices.queue(new Notice(NoticeType.STAFF_INVITATION, Usernames.key(email), FirstNames.of(displayName),
+        notices.queue(new Notice(NoticeType.STAFF_INVITATION, id, Usernames.key(email), FirstNames.of(displayName),
                 hearth.baseUrl() + "/signin/reset?token=" + token));
         audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMIN_ACTION, AuditOutcome.SUCCESS).object("account", id)
                 .because("staff invitation sent"));
@@ -129,6 +129,18 @@ class AccountService implements Accounts {
     @Override
     public Optional<UUID> patientOf(String username) {
         return patientLinks.of(username);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UUID> idOf(String username) {
+        return accounts.findByUsernameKey(Usernames.key(username)).map(Account::id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<Role> rolesOf(UUID account) {
+        return accounts.findById(account).map(Account::roles).orElse(Set.of());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.hearth.notifications.internal;
 
 import io.hearth.crypto.FieldCipher;
+import io.hearth.notifications.EmailPreferences;
 import io.hearth.notifications.Notice;
 import io.hearth.notifications.Notices;
 import io.hearth.system.HearthProperties;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -39,8 +41,11 @@ class NoticeOutbox implements Notices {
     private final Clock clock;
     private final HearthProperties hearth;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<EmailPreferences> preferences;
 
-    NoticeOutbox(EntityManager entities, FieldCipher cipher, Clock clock, HearthProperties hearth, ApplicationEventPublisher events) {
+    NoticeOutbox(EntityManager entities, FieldCipher cipher, Clock clock, HearthProperties hearth, ApplicationEventPublisher events,
+            ObjectProvider<EmailPreferences> preferences) {
+        this.preferences = preferences;
         this.entities = entities;
         this.cipher = cipher;
         this.clock = clock;
@@ -50,14 +55,25 @@ class NoticeOutbox implements Notices {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void queue(Notice notice) {
+    public boolean queue(Notice notice) {
         Objects.requireNonNull(notice, "notice");
         Objects.requireNonNull(notice.type(), "A notice needs a type");
+        if (!notice.type().security()) {
+            if (notice.account() == null) {
+                throw new IllegalArgumentException("A notice that is not about security names its recipient's account");
+            }
+            EmailPreferences choices = preferences.getIfAvailable();
+            if (choices == null || !choices.agreedToEmail(notice.account())) {
+                log.debug("A {} notice was not queued: its recipient did not agree to email notices", notice.type());
+                return false;
+            }
+        }
         OutboxNotice row = new OutboxNotice(notice.type(), singleAddress(notice.recipient()), firstName(notice.firstName()),
                 portalLink(notice.link()), clock.instant(), cipher);
         entities.persist(row);
         log.debug("Notice {} ({}) queued", row.id(), row.type());
         events.publishEvent(new NoticeQueued(row.id()));
+        return true;
     }
 
     /** The one address, as a plain {@code local@domain}; refuses lists, groups, display names and line breaks. */

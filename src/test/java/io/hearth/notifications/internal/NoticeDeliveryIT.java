@@ -86,6 +86,9 @@ class NoticeDeliveryIT {
     Accounts accounts;
 
     @Autowired
+    io.hearth.patients.EmailConsent consent;
+
+    @Autowired
     KeyRotation keys;
 
     @Autowired
@@ -119,9 +122,10 @@ class NoticeDeliveryIT {
 
         inTransaction(() -> {
             // the caller knows the patient's full name and date of birth; none of it can reach the email
-            accounts.create("rosa." + UUID.randomUUID().toString().substring(0, 8), "Rosa " + MARKER_LAST_NAME + " " + MARKER_BIRTH_DATE,
-                    PASSWORD.toCharArray(), EnumSet.of(Role.PATIENT));
-            notices.queue(new Notice(NoticeType.NEW_MESSAGE, rosa, "Rosa", link));
+            UUID account = accounts.create("rosa." + UUID.randomUUID().toString().substring(0, 8), "Rosa " + MARKER_LAST_NAME + " "
+                    + MARKER_BIRTH_DATE, PASSWORD.toCharArray(), EnumSet.of(Role.PATIENT));
+            consent.record(account, true, io.hearth.patients.EmailConsent.TEXT_VERSION, io.hearth.audit.Actor.system("test"));
+            notices.queue(new Notice(NoticeType.NEW_MESSAGE, account, rosa, "Rosa", link));
         });
         assertThat(received(rosa)).as("nothing leaves before the sender runs").isEmpty();
 
@@ -148,7 +152,7 @@ class NoticeDeliveryIT {
         long before = rows();
 
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            notices.queue(new Notice(NoticeType.PASSWORD_CHANGED, eve, "Eve", null));
+            notices.queue(new Notice(NoticeType.PASSWORD_CHANGED, null, eve, "Eve", null));
             status.setRollbackOnly();
         });
         sender.sendDue();
@@ -159,14 +163,14 @@ class NoticeDeliveryIT {
 
     @Test
     void queueingOutsideATransactionIsAProgrammingError() {
-        assertThatThrownBy(() -> notices.queue(new Notice(NoticeType.NEW_MESSAGE, address("x"), "X", null)))
+        assertThatThrownBy(() -> notices.queue(new Notice(NoticeType.NEW_MESSAGE, UUID.randomUUID(), address("x"), "X", null)))
                 .isInstanceOf(IllegalTransactionStateException.class);
     }
 
     @Test
     void theAddressNameAndLinkAreEncryptedAtRestAndErasedOnceSent() {
         String rosa = address("atrest");
-        inTransaction(() -> notices.queue(new Notice(NoticeType.PASSWORD_RESET, rosa, "Rosalind", "https://portal.test/reset/secret-token-123")));
+        inTransaction(() -> notices.queue(new Notice(NoticeType.PASSWORD_RESET, null, rosa, "Rosalind", "https://portal.test/reset/secret-token-123")));
         UUID id = jdbc.queryForObject("select id from notice where status = 'PENDING' order by created_at desc limit 1", UUID.class);
 
         byte[] stored = jdbc.queryForObject("select recipient_ciphertext from notice where id = ?", byte[].class, id);
@@ -185,7 +189,7 @@ class NoticeDeliveryIT {
     @Test
     void keyRotationReachesThePendingNoticesAndTheyStillGoOut() {
         String rosa = address("rotated");
-        inTransaction(() -> notices.queue(new Notice(NoticeType.STAFF_INVITATION, rosa, "Rosa", "https://portal.test/invitation/1")));
+        inTransaction(() -> notices.queue(new Notice(NoticeType.STAFF_INVITATION, null, rosa, "Rosa", "https://portal.test/invitation/1")));
         UUID id = jdbc.queryForObject("select id from notice where status = 'PENDING' order by created_at desc limit 1", UUID.class);
 
         keys.rotate();
@@ -204,7 +208,7 @@ class NoticeDeliveryIT {
         String rosa = address("outage");
         mail.setPort(closedPort());
 
-        inTransaction(() -> notices.queue(new Notice(NoticeType.ACCOUNT_LOCKED, rosa, "Rosa", null)));
+        inTransaction(() -> notices.queue(new Notice(NoticeType.ACCOUNT_LOCKED, null, rosa, "Rosa", null)));
         UUID id = jdbc.queryForObject("select id from notice where status = 'PENDING' order by created_at desc limit 1", UUID.class);
 
         NoticeSender.Run down = sender.sendDue();
@@ -235,7 +239,7 @@ class NoticeDeliveryIT {
     void theRetriesBackOffExponentiallyAndTheLastFailureIsAudited() {
         String rosa = address("givenup");
         mail.setPort(closedPort());
-        inTransaction(() -> notices.queue(new Notice(NoticeType.EMAIL_CONFIRMATION, rosa, "Rosa", null)));
+        inTransaction(() -> notices.queue(new Notice(NoticeType.EMAIL_CONFIRMATION, null, rosa, "Rosa", null)));
         UUID id = jdbc.queryForObject("select id from notice where status = 'PENDING' order by created_at desc limit 1", UUID.class);
 
         sender.sendDue();
@@ -273,7 +277,7 @@ class NoticeDeliveryIT {
         clock.advance(Duration.ofMinutes(1)); // a full bucket
 
         inTransaction(() -> recipients.forEach(to -> notices.queue(
-                new Notice(NoticeType.PRACTICE_ANNOUNCEMENT, to, "Patient", "https://portal.test/news"))));
+                new Notice(NoticeType.PRACTICE_ANNOUNCEMENT, agreed(), to, "Patient", "https://portal.test/news"))));
 
         long started = System.nanoTime();
         assertThat(sender.sendDue().sent()).as("the burst").isEqualTo(25);
@@ -301,7 +305,7 @@ class NoticeDeliveryIT {
     @Test
     void administratorsSeeDeliveryStateButNeverAddressesOrLinks() {
         String rosa = address("adminview");
-        inTransaction(() -> notices.queue(new Notice(NoticeType.NEW_DEVICE_SIGN_IN, rosa, "Rosalind", "https://portal.test/security/77")));
+        inTransaction(() -> notices.queue(new Notice(NoticeType.NEW_DEVICE_SIGN_IN, null, rosa, "Rosalind", "https://portal.test/security/77")));
         if (!accounts.exists("admin.notices")) {
             people.create("admin.notices", "Ada Admin", PASSWORD, Role.ADMIN);
             people.create("patient.notices", "Pat Patient", PASSWORD, Role.PATIENT);
@@ -386,5 +390,12 @@ class NoticeDeliveryIT {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A recipient who agreed to email notices. */
+    private UUID agreed() {
+        UUID account = UUID.randomUUID();
+        consent.record(account, true, io.hearth.patients.EmailConsent.TEXT_VERSION, io.hearth.audit.Actor.system("test"));
+        return account;
     }
 }

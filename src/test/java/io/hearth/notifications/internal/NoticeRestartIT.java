@@ -99,7 +99,7 @@ class NoticeRestartIT {
     }
 
     private static Notice notice(String to) {
-        return new Notice(NoticeType.NEW_MESSAGE, to, "Sam", "https://portal.test/messages");
+        return new Notice(NoticeType.PASSWORD_CHANGED, null, to, "Sam", "https://portal.test/messages");
     }
 
     private static Map<String, Long> statuses(ConfigurableApplicationContext node) {
