@@ -109,4 +109,10 @@ public interface Accounts {
 
     /** The roles the account holds now; empty when there is no such account. */
     Set<Role> rolesOf(UUID account);
+
+    /**
+     * A notice of this type for every account that holds the role and has an email address (a mass notice: the
+     * caller queues each one; the outbox leaves out whoever did not agree to email).
+     */
+    java.util.List<io.hearth.notifications.Notice> noticesToEveryone(Role role, io.hearth.notifications.NoticeType type, String link);
 }

@@ -11,6 +11,11 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
 
     Optional<Account> findByUsernameKey(String usernameKey);
 
+    /** Accounts holding the role, their roles fetched in the same query. */
+    @org.springframework.data.jpa.repository.Query("select distinct a from Account a join fetch a.roles r where a.id in "
+            + "(select b.id from Account b join b.roles s where s = :role)")
+    java.util.List<Account> findAllHolding(@org.springframework.data.repository.query.Param("role") io.hearth.identity.Role role);
+
     boolean existsByUsernameKey(String usernameKey);
 
     Optional<Account> findByEmailIndex(String emailIndex);

@@ -16,6 +16,7 @@ import io.hearth.notifications.Notices;
 import io.hearth.system.HearthProperties;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -129,6 +130,12 @@ class AccountService implements Accounts {
     @Override
     public Optional<UUID> patientOf(String username) {
         return patientLinks.of(username);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Notice> noticesToEveryone(Role role, NoticeType type, String link) {
+        return accounts.findAllHolding(role).stream().flatMap(account -> account.notice(type, link, cipher).stream()).toList();
     }
 
     @Override
