@@ -215,6 +215,30 @@ class Account {
         return enabled;
     }
 
+    Instant lockedUntil() {
+        return lockedUntil;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    void disable() {
+        this.enabled = false;
+    }
+
+    void enable() {
+        this.enabled = true;
+    }
+
+    /** An administrator reset the second factor: the authenticator app goes; the owner enrols again at sign-in. */
+    void forgetAuthenticatorApp() {
+        this.totpSecretCiphertext = null;
+        this.totpLastStep = null;
+    }
+
+
+
     Set<Role> roles() {
         return Set.copyOf(roles);
     }

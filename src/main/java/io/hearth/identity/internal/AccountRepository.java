@@ -11,6 +11,9 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
 
     Optional<Account> findByUsernameKey(String usernameKey);
 
+    org.springframework.data.domain.Page<Account> findByUsernameKeyStartingWith(String prefix,
+            org.springframework.data.domain.Pageable page);
+
     /** Accounts holding the role, their roles fetched in the same query. */
     @org.springframework.data.jpa.repository.Query("select distinct a from Account a join fetch a.roles r where a.id in "
             + "(select b.id from Account b join b.roles s where s = :role)")

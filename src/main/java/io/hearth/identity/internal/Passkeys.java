@@ -98,6 +98,18 @@ public class Passkeys {
         changed(username, "passkey removed");
     }
 
+    /** Removes every passkey of the user (an administrator's second-factor reset, which audits it); returns how many. */
+    @Transactional
+    public int removeAll(String username) {
+        PublicKeyCredentialUserEntity user = users.findByUsername(username);
+        if (user == null) {
+            return 0;
+        }
+        List<CredentialRecord> all = credentials.findByUserId(user.getId());
+        all.forEach(record -> credentials.delete(record.getCredentialId()));
+        return all.size();
+    }
+
     /** A passkey was just registered (by Spring Security, see {@link PasskeyCredentials}); within its transaction. */
     @EventListener
     void added(PasskeyCredentials.PasskeyAdded event) {
