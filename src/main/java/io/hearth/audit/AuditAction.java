@@ -33,5 +33,9 @@ public enum AuditAction {
     /** An administrator changed a setting at run time (object: the setting; reason: its new value). */
     SETTING_CHANGED,
     /** A patient agreed to or declined email notices (object: the account; reason: the choice and the text's version). */
-    CONSENT_RECORDED
+    CONSENT_RECORDED,
+    /** The security officer searched the audit trail (reason: the filters, never the results). */
+    AUDIT_SEARCHED,
+    /** The security officer exported audit entries as CSV (reason: the filters and how many rows). */
+    AUDIT_EXPORTED
 }

@@ -137,6 +137,7 @@ class WebSecurity {
                         .requestMatchers("/webauthn/register/**").denyAll()
                         .requestMatchers(HttpMethod.GET, SecuritySettingsController.PATH).hasAnyRole("ADMIN", "SECURITY_OFFICER")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/audit/**").hasRole("SECURITY_OFFICER")
                         .requestMatchers("/staff/activation-codes/**").hasAnyRole("ADMIN", "FRONT_DESK")
                         .requestMatchers("/my/**").hasRole("PATIENT")
                         .anyRequest().authenticated())
