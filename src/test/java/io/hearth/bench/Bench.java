@@ -80,6 +80,9 @@ public final class Bench {
             if (only.isEmpty() || only.contains("sign-in")) {
                 SignInBench.run(portal, dataDir, port);
             }
+            if (only.isEmpty() || only.contains("audit-search")) {
+                AuditSearchBench.run(portal, settings.get("hearth.db.url").toString(), dataDir, port);
+            }
             if (only.isEmpty() || only.contains("records")) {
                 RecordsBench.importRate(portal);
                 RecordsBench.labResultsPage(portal, dataDir, port);
