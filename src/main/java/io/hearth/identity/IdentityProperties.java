@@ -13,11 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param absoluteSessionTimeout how long a signed-in session may last at most, however active (the idle timeout is
  *     server.servlet.session.timeout)
  * @param emailCode the one-time code by email, a patient's fallback second factor
+ * @param dormancy an account nobody signed in to for this long is disabled (its owner is told); 0 switches it off
  */
 @ConfigurationProperties("hearth.identity")
 public record IdentityProperties(@DefaultValue Password password, @DefaultValue Lockout lockout, @DefaultValue Throttle throttle,
         @DefaultValue("30m") java.time.Duration resetLinkValidity, @DefaultValue("12h") java.time.Duration absoluteSessionTimeout,
-        @DefaultValue EmailCode emailCode) {
+        @DefaultValue EmailCode emailCode, @DefaultValue("90d") java.time.Duration dormancy) {
 
     /**
      * A patient (never staff) with an email address may ask on the second-factor page for a 6-digit code by email

@@ -7,6 +7,8 @@ package io.hearth.notifications;
  */
 public enum NoticeType {
     ACCOUNT_LOCKED(true),
+    /** The account was switched off because nobody signed in to it for a long time. */
+    ACCOUNT_DISABLED(true),
     PASSWORD_CHANGED(true),
     NEW_DEVICE_SIGN_IN(true),
     EMAIL_CHANGED(true),

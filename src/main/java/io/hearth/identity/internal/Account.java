@@ -47,6 +47,14 @@ class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Written by {@link DormantAccounts#signedIn} in SQL, like the lockout columns. */
+    @Column(name = "last_signed_in_at", insertable = false, updatable = false)
+    private Instant lastSignedInAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "disabled_for", length = 10)
+    private DisabledFor disabledFor;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
     @Enumerated(EnumType.STRING)
@@ -223,12 +231,25 @@ class Account {
         return createdAt;
     }
 
-    void disable() {
+    /** Why an account is disabled; null while it is enabled. */
+    enum DisabledFor { ADMIN, DORMANT }
+
+    void disable(DisabledFor why) {
         this.enabled = false;
+        this.disabledFor = why;
     }
 
     void enable() {
         this.enabled = true;
+        this.disabledFor = null;
+    }
+
+    DisabledFor disabledFor() {
+        return disabledFor;
+    }
+
+    Instant lastSignedInAt() {
+        return lastSignedInAt;
     }
 
     /** An administrator reset the second factor: the authenticator app goes; the owner enrols again at sign-in. */

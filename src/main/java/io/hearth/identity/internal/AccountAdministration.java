@@ -36,7 +36,7 @@ public class AccountAdministration {
 
     /** An account as the administrators' list and page show it; never a hash, secret or address. */
     public record AccountState(UUID id, String username, String displayName, Set<Role> roles, boolean enabled, Instant lockedUntil,
-            boolean emailConfirmed, boolean authenticatorApp, int passkeys, Instant createdAt) {
+            boolean emailConfirmed, boolean authenticatorApp, int passkeys, Instant createdAt, Instant lastSignedInAt, boolean dormant) {
 
         public boolean locked(Instant now) {
             return lockedUntil != null && lockedUntil.isAfter(now);
@@ -75,6 +75,18 @@ public class AccountAdministration {
                 Sort.by("usernameKey"))).stream().map(this::state).toList();
     }
 
+    /**
+     * The dormancy report: accounts disabled because nobody used them, and enabled ones that will be at the next daily
+     * run unless someone signs in (unused for longer than the dormancy period less {@code warning}).
+     */
+    @Transactional(readOnly = true)
+    public List<AccountState> dormancyReport(Instant cutoff, java.time.Duration warning) {
+        return accounts.findAll(Sort.by("usernameKey")).stream()
+                .filter(account -> account.disabledFor() == Account.DisabledFor.DORMANT || account.enabled() && cutoff != null
+                        && (account.lastSignedInAt() == null ? account.createdAt() : account.lastSignedInAt()).isBefore(cutoff.plus(warning)))
+                .limit(1000).map(this::state).toList();
+    }
+
     @Transactional(readOnly = true)
     public Optional<AccountState> find(UUID id) {
         return accounts.findById(id).map(this::state);
@@ -93,7 +105,7 @@ public class AccountAdministration {
     public void disable(UUID id, String reason, Actor by) {
         Account account = other(id, by);
         String why = reason(reason);
-        account.disable();
+        account.disable(Account.DisabledFor.ADMIN);
         int ended = sessions.endAll(account.username(), "account disabled");
         audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMIN_ACTION, AuditOutcome.SUCCESS).by(by).object("account", id)
                 .because("account disabled (" + ended + " sessions ended): " + why));
@@ -157,6 +169,6 @@ public class AccountAdministration {
     private AccountState state(Account account) {
         return new AccountState(account.id(), account.username(), account.displayName(cipher), account.roles(), account.enabled(),
                 account.lockedUntil(), account.emailConfirmed(), account.hasAuthenticatorApp(), passkeys.of(account.username()).size(),
-                account.createdAt());
+                account.createdAt(), account.lastSignedInAt(), account.disabledFor() == Account.DisabledFor.DORMANT);
     }
 }

@@ -2,6 +2,8 @@ package io.hearth.identity.web;
 
 import io.hearth.audit.Actor;
 import io.hearth.identity.AccountRejectedException;
+import io.hearth.identity.IdentityProperties;
+import io.hearth.identity.internal.DormantAccounts;
 import io.hearth.identity.internal.AccountAdministration;
 import io.hearth.identity.internal.AccountAdministration.AccountState;
 import io.hearth.system.HearthProperties;
@@ -33,14 +35,19 @@ class AccountAdminController {
 
     /** One account as the console shows it, with its state in words (message keys) and times formatted. */
     record Line(UUID id, String username, String displayName, String roles, List<String> states, String lockedUntil, int passkeys,
-            boolean authenticatorApp, boolean enabled, boolean locked) {
+            boolean authenticatorApp, boolean enabled, boolean locked, String lastSignedIn) {
     }
 
     private final AccountAdministration administration;
+    private final DormantAccounts dormancy;
+    private final IdentityProperties identity;
     private final HearthProperties hearth;
     private final Clock clock;
 
-    AccountAdminController(AccountAdministration administration, HearthProperties hearth, Clock clock) {
+    AccountAdminController(AccountAdministration administration, DormantAccounts dormancy, IdentityProperties identity,
+            HearthProperties hearth, Clock clock) {
+        this.dormancy = dormancy;
+        this.identity = identity;
         this.administration = administration;
         this.hearth = hearth;
         this.clock = clock;
@@ -54,6 +61,15 @@ class AccountAdminController {
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("q", q);
         return "identity/admin-accounts";
+    }
+
+    /** Accounts switched off for lack of use, and those within two weeks of it. */
+    @GetMapping(PATH + "/dormant")
+    String dormant(Model model, Locale locale) {
+        model.addAttribute("lines", administration.dormancyReport(dormancy.cutoff(), java.time.Duration.ofDays(14)).stream()
+                .map(state -> line(state, locale)).toList());
+        model.addAttribute("days", identity.dormancy().toDays());
+        return "identity/admin-dormant";
     }
 
     @GetMapping(PATH + "/{id}")
@@ -121,7 +137,8 @@ class AccountAdminController {
                 .withZone(hearth.timeZone());
         boolean locked = state.locked(clock.instant());
         List<String> states = new java.util.ArrayList<>();
-        states.add(state.enabled() ? "admin.accounts.state.active" : "admin.accounts.state.disabled");
+        states.add(state.enabled() ? "admin.accounts.state.active"
+                : state.dormant() ? "admin.accounts.state.dormant" : "admin.accounts.state.disabled");
         if (locked) {
             states.add("admin.accounts.state.locked");
         }
@@ -133,6 +150,7 @@ class AccountAdminController {
         }
         return new Line(state.id(), state.username(), state.displayName(), state.roles().stream().map(Enum::name).sorted()
                 .collect(java.util.stream.Collectors.joining(", ")), states, locked ? format.format(state.lockedUntil()) : null,
-                state.passkeys(), state.authenticatorApp(), state.enabled(), locked);
+                state.passkeys(), state.authenticatorApp(), state.enabled(), locked,
+                state.lastSignedInAt() == null ? null : format.format(state.lastSignedInAt()));
     }
 }

@@ -1,5 +1,6 @@
 package io.hearth.identity.web;
 
+import io.hearth.identity.internal.DormantAccounts;
 import io.hearth.identity.internal.KnownDevices;
 import io.hearth.identity.internal.Factors;
 import io.hearth.identity.AccountRejectedException;
@@ -36,7 +37,10 @@ class SecondFactorController {
 
     private final KnownDevices devices;
 
-    SecondFactorController(SecondFactors secondFactors, IdentityProperties identity, KnownDevices devices) {
+    private final DormantAccounts dormancy;
+
+    SecondFactorController(SecondFactors secondFactors, IdentityProperties identity, KnownDevices devices, DormantAccounts dormancy) {
+        this.dormancy = dormancy;
         this.secondFactors = secondFactors;
         this.identity = identity;
         this.devices = devices;
@@ -95,6 +99,7 @@ class SecondFactorController {
         }
         session.removeAttribute(PENDING_SECRET);
         grant(authentication, Factors.AUTHENTICATOR_APP, request, response);
+        dormancy.signedIn(authentication.getName());
         DeviceCookie.signedIn(devices, authentication.getName(), request, response);
         model.addAttribute("recoveryCodes", recoveryCodes);
         return "identity/recovery-codes";

@@ -1,6 +1,7 @@
 package io.hearth.identity.web;
 
 import io.hearth.identity.Accounts;
+import io.hearth.identity.internal.DormantAccounts;
 import io.hearth.identity.internal.KnownDevices;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,8 +13,9 @@ import org.springframework.security.web.authentication.HttpMessageConverterAuthe
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
 /**
- * What every completed sign-in does, whichever way it completed (second step, first enrolment, passkey): remember the
- * browser (a new one emails the owner) and mark a password past its age, so the change form comes first.
+ * What every completed sign-in does, whichever way it completed (second step, first enrolment, passkey): note when
+ * (dormant accounts are disabled), remember the browser (a new one emails the owner) and mark a password past its
+ * age, so the change form comes first.
  */
 final class SignInCompletion {
 
@@ -21,19 +23,20 @@ final class SignInCompletion {
     }
 
     /** @return whether the password must be changed before anything else */
-    static boolean completed(Accounts accounts, KnownDevices devices, HttpServletRequest request, HttpServletResponse response,
-            Authentication authentication) {
+    static boolean completed(Accounts accounts, KnownDevices devices, DormantAccounts dormancy, HttpServletRequest request,
+            HttpServletResponse response, Authentication authentication) {
+        dormancy.signedIn(authentication.getName());
         DeviceCookie.signedIn(devices, authentication.getName(), request, response);
         return PasswordExpiry.markIfDue(accounts, request, authentication);
     }
 
     /** After the second step: to the change form if the password is too old, otherwise where the user was going. */
-    static SavedRequestAwareAuthenticationSuccessHandler afterSecondStep(Accounts accounts, KnownDevices devices) {
+    static SavedRequestAwareAuthenticationSuccessHandler afterSecondStep(Accounts accounts, KnownDevices devices, DormantAccounts dormancy) {
         return new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
                     throws ServletException, IOException {
-                if (completed(accounts, devices, request, response, authentication)) {
+                if (completed(accounts, devices, dormancy, request, response, authentication)) {
                     getRedirectStrategy().sendRedirect(request, response, PasswordController.PATH);
                     return;
                 }
@@ -43,10 +46,10 @@ final class SignInCompletion {
     }
 
     /** After a passkey sign-in, which answers the page's script in JSON; an expired password's mark sends the next page to the form. */
-    static AuthenticationSuccessHandler afterPasskey(Accounts accounts, KnownDevices devices) {
+    static AuthenticationSuccessHandler afterPasskey(Accounts accounts, KnownDevices devices, DormantAccounts dormancy) {
         var answer = new HttpMessageConverterAuthenticationSuccessHandler();
         return (request, response, authentication) -> {
-            completed(accounts, devices, request, response, authentication);
+            completed(accounts, devices, dormancy, request, response, authentication);
             answer.onAuthenticationSuccess(request, response, authentication);
         };
     }

@@ -10,6 +10,7 @@ import io.hearth.identity.SecondFactors;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import io.hearth.identity.internal.AddressThrottle;
+import io.hearth.identity.internal.DormantAccounts;
 import io.hearth.identity.internal.KnownDevices;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -106,7 +107,7 @@ class WebSecurity {
     @Order(2)
     SecurityFilterChain webSecurityFilterChain(HttpSecurity http, SecondFactors secondFactors,
             ApplicationEventPublisher events, AddressThrottle throttle, Accounts accounts, Clock clock, IdentityProperties identity,
-            KnownDevices devices, AuthorizationManagerFactory<RequestAuthorizationContext> signedIn,
+            KnownDevices devices, DormantAccounts dormancy, AuthorizationManagerFactory<RequestAuthorizationContext> signedIn,
             WebAuthnRelyingPartyOperations relyingParty, UserDetailsService users, AuditLog audit) throws Exception {
         ProviderManager secondFactorManager = new ProviderManager(new SecondFactorAuthenticationProvider(secondFactors));
         secondFactorManager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
@@ -115,7 +116,7 @@ class WebSecurity {
         var passkeyManager = new ProviderManager(new PasskeyAuthenticationProvider(new WebAuthnAuthenticationProvider(relyingParty, users), users));
         passkeyManager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         var secondFactorFilter = new SecondFactorAuthenticationFilter(secondFactorManager);
-        secondFactorFilter.setAuthenticationSuccessHandler(SignInCompletion.afterSecondStep(accounts, devices));
+        secondFactorFilter.setAuthenticationSuccessHandler(SignInCompletion.afterSecondStep(accounts, devices, dormancy));
         http.addFilterBefore(new AddressThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(secondFactorFilter, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new AbsoluteSessionTimeout(clock, identity.absoluteSessionTimeout(), audit), AuthorizationFilter.class)
@@ -154,7 +155,7 @@ class WebSecurity {
                                 filter.setAuthenticationManager(passkeyManager);
                                 // a new session id at sign-in, as for the password and the second step
                                 filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
-                                filter.setAuthenticationSuccessHandler(SignInCompletion.afterPasskey(accounts, devices));
+                                filter.setAuthenticationSuccessHandler(SignInCompletion.afterPasskey(accounts, devices, dormancy));
                                 return filter;
                             }
                         }))

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class PasswordPolicyTests {
 
-    private final PasswordPolicy policy = new PasswordPolicy(new IdentityProperties(new IdentityProperties.Password(12, 256, 3, java.time.Duration.ofDays(60), 5), null, null, null, null, null));
+    private final PasswordPolicy policy = new PasswordPolicy(new IdentityProperties(new IdentityProperties.Password(12, 256, 3, java.time.Duration.ofDays(60), 5), null, null, null, null, null, null));
 
     @Test
     void acceptsALongPassphraseWithoutCompositionRules() {
