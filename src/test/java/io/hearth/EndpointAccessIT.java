@@ -1,0 +1,159 @@
+package io.hearth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hearth.identity.Role;
+import io.hearth.test.PortalClient;
+import io.hearth.test.PortalTest;
+import io.hearth.test.TestAccounts;
+import java.net.http.HttpResponse;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Function-level access, for every endpoint the application maps: the table below says who may call each one, a new
+ * endpoint missing from it fails the first test, and the second walks every role (and an anonymous caller) against
+ * every endpoint. Object-level rules (another patient's result, a staff member outside the care team) are tested
+ * with their features.
+ */
+@PortalTest
+class EndpointAccessIT {
+
+    static final String PASSWORD = "orbit-saddle-mosaic-52";
+
+    /** Who may call an endpoint, beyond being signed in with both factors. */
+    enum Access { PUBLIC, PASSWORD_STEP, ANY_SIGNED_IN, ROLES }
+
+    record Rule(Access access, Set<Role> roles) {
+        static Rule of(Access access) {
+            return new Rule(access, EnumSet.noneOf(Role.class));
+        }
+
+        static Rule roles(Role first, Role... more) {
+            return new Rule(Access.ROLES, EnumSet.of(first, more));
+        }
+    }
+
+    static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+    static {
+        for (String endpoint : new String[] { "GET /signin", "GET /signin/forgot", "POST /signin/forgot", "GET /signin/reset",
+                "POST /signin/reset", "GET /signup", "POST /signup", "GET /signup/confirm", "POST /password/strength", "GET /error",
+                "POST /error" }) {
+            RULES.put(endpoint, Rule.of(Access.PUBLIC));
+        }
+        for (String endpoint : new String[] { "GET /signin/second-factor", "POST /signin/second-factor/email-code", "GET /signin/enrol",
+                "POST /signin/enrol" }) {
+            RULES.put(endpoint, Rule.of(Access.PASSWORD_STEP));
+        }
+        for (String endpoint : new String[] { "GET /", "POST /session/keepalive", "GET /account/security", "POST /account/security/recovery-codes",
+                "POST /account/security/passkeys", "POST /account/security/passkeys/remove", "GET /account/sessions",
+                "POST /account/sessions/end", "POST /account/sessions/end-others", "GET /account/password", "POST /account/password",
+                "GET /account/email", "POST /account/email", "POST /account/email/confirmation" }) {
+            RULES.put(endpoint, Rule.of(Access.ANY_SIGNED_IN));
+        }
+        for (String endpoint : new String[] { "GET /my/record", "GET /my/results", "GET /my/results/{id}", "GET /my/reports/{id}",
+                "GET /my/visits", "GET /my/visits/{id}", "GET /my/notes/{id}", "GET /my/access-log", "GET /my/preferences",
+                "POST /my/preferences/email" }) {
+            RULES.put(endpoint, Rule.roles(Role.PATIENT));
+        }
+        for (String endpoint : new String[] { "GET /admin/notices", "GET /admin/staff/invite", "POST /admin/staff/invite", "POST /admin/fhir",
+                "POST /admin/settings/email-code", "GET /admin/accounts", "GET /admin/accounts/dormant", "GET /admin/accounts/{id}",
+                "POST /admin/accounts/{id}/unlock", "POST /admin/accounts/{id}/disable", "POST /admin/accounts/{id}/enable",
+                "POST /admin/accounts/{id}/second-factor-reset", "POST /admin/accounts/{id}/password-reset", "GET /admin/announcements",
+                "POST /admin/announcements" }) {
+            RULES.put(endpoint, Rule.roles(Role.ADMIN));
+        }
+        RULES.put("GET /admin/settings", Rule.roles(Role.ADMIN, Role.SECURITY_OFFICER));
+        RULES.put("GET /staff/activation-codes", Rule.roles(Role.ADMIN, Role.FRONT_DESK));
+        RULES.put("POST /staff/activation-codes", Rule.roles(Role.ADMIN, Role.FRONT_DESK));
+        RULES.put("GET /audit", Rule.roles(Role.SECURITY_OFFICER));
+        RULES.put("GET /audit/export.csv", Rule.roles(Role.SECURITY_OFFICER));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts people;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    final Map<Role, PortalClient> clients = new EnumMap<>(Role.class);
+
+    @BeforeEach
+    void signInEveryRole() {
+        for (Role role : Role.values()) {
+            String username = "matrix." + role.name().toLowerCase();
+            people.create(username, "Matrix Person", PASSWORD, role);
+            PortalClient client = new PortalClient(port);
+            client.signIn(username, PASSWORD);
+            clients.put(role, client);
+        }
+    }
+
+    @Test
+    void everyMappedEndpointHasAnAccessRule() {
+        Set<String> mapped = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().forEach(pattern -> {
+            var methods = info.getMethodsCondition().getMethods();
+            if (methods.isEmpty()) {
+                mapped.add("GET " + pattern);
+                mapped.add("POST " + pattern);
+            } else {
+                methods.forEach(method -> mapped.add(method.name() + " " + pattern));
+            }
+        }));
+        mapped.removeIf(endpoint -> endpoint.contains("/test/"));
+
+        assertThat(mapped).as("endpoints without a rule in EndpointAccessIT.RULES").isSubsetOf(RULES.keySet());
+        assertThat(RULES.keySet()).as("rules for endpoints that no longer exist").isSubsetOf(mapped);
+    }
+
+    @Test
+    void everyRoleIsRefusedWhatItMayNotCallAndAnonymousCallersAreSentToSignIn() {
+        PortalClient anonymous = new PortalClient(port);
+        for (Map.Entry<String, Rule> entry : RULES.entrySet()) {
+            String method = entry.getKey().substring(0, entry.getKey().indexOf(' '));
+            String path = entry.getKey().substring(method.length() + 1).replace("{id}", UUID.randomUUID().toString());
+            Rule rule = entry.getValue();
+            if (rule.access() == Access.PUBLIC) {
+                continue;
+            }
+            HttpResponse<String> stranger = call(anonymous, "/signin", method, path);
+            assertThat(stranger.statusCode()).as("anonymous %s", entry.getKey()).isIn(302, 401, 403);
+            if (stranger.statusCode() == 302) {
+                assertThat(stranger.headers().firstValue("Location").orElse("")).as("anonymous %s", entry.getKey()).endsWith("/signin");
+            }
+            if (rule.access() != Access.ROLES) {
+                continue;
+            }
+            for (Role role : Role.values()) {
+                HttpResponse<String> response = call(clients.get(role), "/account/security", method, path);
+                if (rule.roles().contains(role)) {
+                    assertThat(response.statusCode()).as("%s %s", role, entry.getKey()).isNotEqualTo(403);
+                } else {
+                    assertThat(response.statusCode()).as("%s %s", role, entry.getKey()).isIn(403, 404);
+                }
+            }
+        }
+    }
+
+    /** A GET, or a POST with the CSRF token of a page the caller may open and no fields (refusals come before any field is read). */
+    private static HttpResponse<String> call(PortalClient client, String page, String method, String path) {
+        return "GET".equals(method) ? client.get(path) : client.submit(page, path, "");
+    }
+}
