@@ -135,4 +135,31 @@ class AccountAdminIT {
         assertThat(officer.get("/admin/accounts").statusCode()).isEqualTo(403);
         assertThat(officer.submit("/", page(self) + "/disable", "reason=Takeover").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void rolesChangeOnlyAsTickedEndTheSessionsAndNeverTurnAPatientIntoStaff() {
+        PortalClient admin = admin("roles.admin");
+        people.create("growing.nurse", "Gro Wing", PASSWORD, Role.NURSE);
+        people.create("plain.patient", "Pla In", PASSWORD, Role.PATIENT);
+        UUID nurse = accounts.idOf("growing.nurse").orElseThrow();
+        UUID patient = accounts.idOf("plain.patient").orElseThrow();
+        PortalClient nurseSession = new PortalClient(port);
+        nurseSession.signIn("growing.nurse", PASSWORD);
+
+        // extra fields (a patient link, an enabled flag, another id) are not bound: only the ticked roles count
+        HttpResponse<String> changed = admin.submit(page(nurse), page(nurse) + "/roles",
+                "roles=NURSE&roles=FRONT_DESK&patientId=" + UUID.randomUUID() + "&enabled=false&id=" + patient);
+        assertThat(changed.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("?rolesChanged"));
+        assertThat(accounts.rolesOf(nurse)).containsExactlyInAnyOrder(Role.NURSE, Role.FRONT_DESK);
+        assertThat(accounts.rolesOf(patient)).containsExactly(Role.PATIENT);
+        assertThat(nurseSession.get("/account/security").statusCode()).as("signed out").isEqualTo(302);
+
+        assertThat(admin.submit(page(nurse), page(nurse) + "/roles", "roles=PATIENT").statusCode()).isEqualTo(400);
+        assertThat(admin.submit(page(nurse), page(nurse) + "/roles", "roles=SUPERUSER").body()).contains("That is not a role.");
+        assertThat(admin.submit(page(patient), page(patient) + "/roles", "roles=ADMIN").statusCode()).isEqualTo(400);
+        assertThat(accounts.rolesOf(patient)).containsExactly(Role.PATIENT);
+        UUID self = accounts.idOf("roles.admin").orElseThrow();
+        assertThat(admin.submit(page(self), page(self) + "/roles", "roles=PROVIDER").statusCode()).isEqualTo(400);
+        assertThat(accounts.rolesOf(nurse)).containsExactlyInAnyOrder(Role.NURSE, Role.FRONT_DESK);
+    }
 }

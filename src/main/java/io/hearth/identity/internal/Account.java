@@ -231,6 +231,17 @@ class Account {
         return createdAt;
     }
 
+    /**
+     * Replaces the staff roles. A patient account stays a patient account and a staff account never becomes one:
+     * patients open their accounts with an activation code, tied to their record.
+     */
+    void changeStaffRoles(Set<Role> newRoles) {
+        if (newRoles.isEmpty() || newRoles.contains(Role.PATIENT) || roles.contains(Role.PATIENT)) {
+            throw new io.hearth.identity.AccountRejectedException("Choose one or more staff roles; patient accounts keep their role.");
+        }
+        this.roles = EnumSet.copyOf(newRoles);
+    }
+
     /** Why an account is disabled; null while it is enabled. */
     enum DisabledFor { ADMIN, DORMANT }
 

@@ -138,6 +138,27 @@ public class AccountAdministration {
                 .because("second factor reset by an administrator (" + removedPasskeys + " passkeys removed): " + why));
     }
 
+    /**
+     * Gives a staff account exactly these roles; its sessions end, so the new roles apply from its next sign-in.
+     *
+     * @throws AccountRejectedException for a patient account, the PATIENT role, no role, or the administrator's own account
+     */
+    @Transactional
+    public void changeRoles(UUID id, Set<Role> roles, Actor by) {
+        Account account = other(id, by);
+        Set<Role> before = account.roles();
+        account.changeStaffRoles(roles);
+        if (!before.equals(account.roles())) {
+            sessions.endAll(account.username(), "roles changed");
+            audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMIN_ACTION, AuditOutcome.SUCCESS).by(by).object("account", id)
+                    .because("roles changed from " + sorted(before) + " to " + sorted(account.roles())));
+        }
+    }
+
+    private static String sorted(Set<Role> roles) {
+        return roles.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(","));
+    }
+
     /** Emails the owner a password reset link (as "forgot password" does); false when the account has no address. */
     public boolean sendPasswordReset(UUID id, Actor by) {
         Optional<Account> account = accounts.findById(id);

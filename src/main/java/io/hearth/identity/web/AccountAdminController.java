@@ -3,6 +3,7 @@ package io.hearth.identity.web;
 import io.hearth.audit.Actor;
 import io.hearth.identity.AccountRejectedException;
 import io.hearth.identity.IdentityProperties;
+import io.hearth.identity.Role;
 import io.hearth.identity.internal.DormantAccounts;
 import io.hearth.identity.internal.AccountAdministration;
 import io.hearth.identity.internal.AccountAdministration.AccountState;
@@ -36,6 +37,10 @@ class AccountAdminController {
     /** One account as the console shows it, with its state in words (message keys) and times formatted. */
     record Line(UUID id, String username, String displayName, String roles, List<String> states, String lockedUntil, int passkeys,
             boolean authenticatorApp, boolean enabled, boolean locked, String lastSignedIn) {
+    }
+
+    /** A staff role on the account form, ticked when the account holds it. */
+    record RoleChoice(String name, boolean held) {
     }
 
     private final AccountAdministration administration;
@@ -76,6 +81,9 @@ class AccountAdminController {
     String account(@PathVariable UUID id, Model model, Locale locale) {
         AccountState state = administration.find(id).orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
         model.addAttribute("account", line(state, locale));
+        model.addAttribute("patientAccount", state.roles().contains(Role.PATIENT));
+        model.addAttribute("staffRoles", java.util.Arrays.stream(Role.values()).filter(role -> role != Role.PATIENT)
+                .map(role -> new RoleChoice(role.name(), state.roles().contains(role))).toList());
         model.addAttribute("zone", hearth.timeZone().getId());
         return "identity/admin-account";
     }
@@ -115,6 +123,26 @@ class AccountAdminController {
             return refused(id, refused, model, locale, response);
         }
         return done(id, "secondFactorReset");
+    }
+
+    /**
+     * The roles ticked on the form, and nothing else: the account and its other fields are not bound from the request.
+     * An unknown role name is refused, not ignored.
+     */
+    @PostMapping(PATH + "/{id}/roles")
+    String changeRoles(@PathVariable UUID id, @RequestParam(defaultValue = "") List<String> roles, Authentication authentication,
+            Model model, Locale locale, HttpServletResponse response) {
+        try {
+            java.util.Set<Role> chosen = java.util.EnumSet.noneOf(Role.class);
+            for (String role : roles) {
+                chosen.add(java.util.Arrays.stream(Role.values()).filter(known -> known.name().equals(role)).findFirst()
+                        .orElseThrow(() -> new AccountRejectedException("That is not a role.")));
+            }
+            administration.changeRoles(id, chosen, Actor.of(authentication));
+        } catch (AccountRejectedException refused) {
+            return refused(id, refused, model, locale, response);
+        }
+        return done(id, "rolesChanged");
     }
 
     @PostMapping(PATH + "/{id}/password-reset")
