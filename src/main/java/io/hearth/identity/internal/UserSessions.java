@@ -59,6 +59,7 @@ public class UserSessions {
 
     public List<Summary> of(String username, String currentSessionId) {
         return sessions.findByPrincipalName(username).values().stream()
+                .filter(session -> !session.isExpired()) // timed out, waiting for the sweep (IdleSessionSweep)
                 .map(session -> {
                     Origin origin = session.getAttribute(ORIGIN);
                     return new Summary(SessionHandle.of(session.getId()), origin == null ? null : origin.device(),
