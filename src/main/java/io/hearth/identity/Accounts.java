@@ -1,5 +1,7 @@
 package io.hearth.identity;
 
+import io.hearth.notifications.NoticeType;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -103,4 +105,29 @@ public interface Accounts {
 
     /** How colleagues and patients see this person's name, e.g. in a patient's access log; empty if unknown. */
     Optional<String> displayNameOf(String username);
+
+    /** The account linked to this patient record, if any. */
+    Optional<String> usernameOfPatient(UUID patientId);
+
+    /** Enabled staff accounts (no patient role), for choosing a colleague and finding who works a message pool. */
+    List<StaffMember> staff();
+
+    /**
+     * Puts a notice of this type to the account's email address in the outbox (greeting the person by first name only,
+     * the link pointing into the portal), within the caller's transaction; false when the account has no address.
+     */
+    boolean queueNotice(String username, NoticeType type, String link);
+
+    /**
+     * A colleague as other modules see them.
+     *
+     * @param practitionerId their Practitioner in the health record, or null when not linked
+     */
+    record StaffMember(String username, String displayName, Set<Role> roles, UUID practitionerId) {
+
+        @Override
+        public String toString() {
+            return "StaffMember[" + username + "]";
+        }
+    }
 }
