@@ -331,6 +331,7 @@ public class MessagingService implements Messaging {
 
     /** Read up to the thread's last message: later messages stay unread, whenever they commit. */
     private void markRead(MessageThread thread, String reader) {
+        threads.flush(); // the thread and its new message must be rows before the marker refers to them
         Map<String, Object> row = Map.of("thread", thread.id(), "reader", reader, "at", java.sql.Timestamp.from(thread.lastMessageAt()));
         jdbc.update("insert into message_read (thread_id, reader, read_up_to) values (:thread, :reader, :at) on conflict do nothing", row);
         jdbc.update("update message_read set read_up_to = :at where thread_id = :thread and reader = :reader and read_up_to < :at", row);

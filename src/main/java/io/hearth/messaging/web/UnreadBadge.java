@@ -6,7 +6,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The unread count beside "Messages" in the layout, on every page of a signed-in person. */
+/**
+ * The unread count beside "Messages" in the layout, on every page of a signed-in person. Counted when the page is
+ * drawn, not before the handler runs, so the page that opens a thread already shows it read.
+ */
 @ControllerAdvice
 class UnreadBadge {
 
@@ -16,11 +19,28 @@ class UnreadBadge {
         this.messaging = messaging;
     }
 
+    /** Counts once, when the template first asks. */
+    static final class Count {
+        private final java.util.function.IntSupplier counter;
+        private Integer value;
+
+        Count(java.util.function.IntSupplier counter) {
+            this.counter = counter;
+        }
+
+        public int value() {
+            if (value == null) {
+                value = counter.getAsInt();
+            }
+            return value;
+        }
+    }
+
     @ModelAttribute("unreadMessages")
-    Integer unreadMessages(Authentication authentication) {
+    Count unreadMessages(Authentication authentication) {
         if (authentication == null || authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated()) {
             return null;
         }
-        return messaging.unreadCount(authentication.getName(), MessagePages.roles(authentication));
+        return new Count(() -> messaging.unreadCount(authentication.getName(), MessagePages.roles(authentication)));
     }
 }
