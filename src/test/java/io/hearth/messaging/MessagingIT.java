@@ -77,11 +77,15 @@ class MessagingIT {
 
     UUID ada;
     UUID ben;
+    UUID cy;
 
     @BeforeAll
     void patientsAndStaff() {
         ada = importPatient("ada", "Ada", "Quill", "111");
         ben = importPatient("ben", "Ben", "Rook", "222");
+        cy = importPatient("cy", "Cy", "Vane", "333", "111"); // 333 has no account; dr.one (111) also cares for Cy
+        people.create("cy.patient", "Cy Vane", PASSWORD, Role.PATIENT);
+        accounts.linkPatient("cy.patient", cy);
         people.create("ada.patient", "Ada Quill", PASSWORD, Role.PATIENT);
         accounts.linkPatient("ada.patient", ada);
         people.giveConfirmedEmail("ada.patient", "ada@mail.test");
@@ -383,6 +387,19 @@ class MessagingIT {
         }
     }
 
+    @Test
+    void aMessageToAProviderWithoutAnAccountReachesTheRestOfTheCareTeam() {
+        PortalClient patient = signedIn("cy.patient");
+        quietInterval();
+        int before = mailTo("dr.one@practice.test").size();
+
+        UUID thread = start(patient, "CARE_TEAM:" + practitioner("333"), "Follow-up", "After my visit", null, null);
+
+        assertThat(mailTo("dr.one@practice.test")).hasSize(before + 1);
+        assertThat(signedIn("dr.one").get("/staff/messages/" + thread).statusCode()).isEqualTo(200);
+        assertThat(signedIn("dr.two").get("/staff/messages/" + thread).statusCode()).isEqualTo(404);
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     UUID start(PortalClient patient, String pool, String subject, String body, String fileName, byte[] file) {
@@ -414,6 +431,11 @@ class MessagingIT {
     }
 
     UUID importPatient(String key, String given, String family, String npi) {
+        return importPatient(key, given, family, npi, npi);
+    }
+
+    /** A patient with a visit with each of two practitioners (the same one twice when both are alike). */
+    UUID importPatient(String key, String given, String family, String npi, String secondNpi) {
         String bundle = """
                 {"resourceType":"Bundle","type":"transaction","entry":[
                  {"fullUrl":"urn:uuid:%1$s","resource":{"resourceType":"Patient","identifier":[{"system":"urn:mrn","value":"%2$s"}],
@@ -423,8 +445,12 @@ class MessagingIT {
                  {"fullUrl":"urn:uuid:%7$s","resource":{"resourceType":"Encounter","status":"finished",
                   "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},
                   "subject":{"reference":"urn:uuid:%1$s"},"period":{"start":"2025-05-01T10:00:00Z","end":"2025-05-01T10:30:00Z"},
-                  "participant":[{"individual":{"reference":"Practitioner?identifier=http://hl7.org/fhir/sid/us-npi|%6$s"}}]}}]}"""
-                .formatted(UUID.randomUUID(), key, given, family, UUID.randomUUID(), npi, UUID.randomUUID());
+                  "participant":[{"individual":{"reference":"Practitioner?identifier=http://hl7.org/fhir/sid/us-npi|%6$s"}}]}},
+                 {"fullUrl":"urn:uuid:%8$s","resource":{"resourceType":"Encounter","status":"finished",
+                  "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},
+                  "subject":{"reference":"urn:uuid:%1$s"},"period":{"start":"2025-06-01T10:00:00Z","end":"2025-06-01T10:30:00Z"},
+                  "participant":[{"individual":{"reference":"Practitioner?identifier=http://hl7.org/fhir/sid/us-npi|%9$s"}}]}}]}"""
+                .formatted(UUID.randomUUID(), key, given, family, UUID.randomUUID(), npi, UUID.randomUUID(), UUID.randomUUID(), secondNpi);
         return fhirImport.importBundle(new ByteArrayInputStream(bundle.getBytes(StandardCharsets.UTF_8)), "test").patients().iterator().next();
     }
 

@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Who is emailed about a new message, one NEW_MESSAGE notice per person and nothing of the message in it (the
  * notice holds the first name and a link only; identity builds it). The patient hears of every staff message. Staff
- * hear of patient messages in their pools: the assignee, or with none every colleague of the pool, at most once per
+ * hear of patient messages in their pools: the assignee, or with none every colleague of the pool (for a provider
+ * without an account, the clinical staff of the patient's care team), at most once per
  * {@code staff-notice-interval}; what arrives meanwhile is told in one notice when the interval has passed.
  */
 @Component
@@ -50,10 +51,14 @@ public class MessageNotices {
 
     @Transactional(propagation = Propagation.MANDATORY)
     void toStaff(MessageThread thread, String author) {
-        List<String> recipients = accounts.staff().stream()
-                .filter(member -> thread.assignee() == null ? inPool(member, thread) : member.username().equals(thread.assignee()))
-                .filter(member -> access.canRead(member, thread))
-                .map(Accounts.StaffMember::username).filter(username -> !username.equals(author)).toList();
+        List<Accounts.StaffMember> readers = accounts.staff().stream().filter(member -> access.canRead(member, thread)).toList();
+        List<Accounts.StaffMember> told = readers.stream()
+                .filter(member -> thread.assignee() == null ? inPool(member, thread) : member.username().equals(thread.assignee())).toList();
+        if (told.isEmpty() && thread.pool() == Pool.CARE_TEAM) {
+            // the provider has no account (or it is disabled): the rest of the care team hears of it instead
+            told = readers.stream().filter(member -> member.roles().stream().anyMatch(Pool.CLINICAL_ROLES::contains)).toList();
+        }
+        List<String> recipients = told.stream().map(Accounts.StaffMember::username).filter(username -> !username.equals(author)).toList();
         Instant now = clock.instant();
         for (String username : recipients) {
             if (settings.staffNoticeInterval().isZero() || claim(username, now)) {
