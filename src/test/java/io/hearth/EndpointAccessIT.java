@@ -65,7 +65,8 @@ class EndpointAccessIT {
         }
         for (String endpoint : new String[] { "GET /my/record", "GET /my/results", "GET /my/results/{id}", "GET /my/reports/{id}",
                 "GET /my/visits", "GET /my/visits/{id}", "GET /my/notes/{id}", "GET /my/access-log", "GET /my/preferences",
-                "POST /my/preferences/email" }) {
+                "POST /my/preferences/email", "GET /my/messages", "GET /my/messages/new", "POST /my/messages", "GET /my/messages/{id}",
+                "POST /my/messages/{id}", "GET /my/messages/attachments/{id}" }) {
             RULES.put(endpoint, Rule.roles(Role.PATIENT));
         }
         for (String endpoint : new String[] { "GET /admin/notices", "GET /admin/staff/invite", "POST /admin/staff/invite", "POST /admin/fhir",
@@ -78,6 +79,11 @@ class EndpointAccessIT {
         RULES.put("GET /admin/settings", Rule.roles(Role.ADMIN, Role.SECURITY_OFFICER));
         RULES.put("GET /staff/activation-codes", Rule.roles(Role.ADMIN, Role.FRONT_DESK));
         RULES.put("POST /staff/activation-codes", Rule.roles(Role.ADMIN, Role.FRONT_DESK));
+        for (String endpoint : new String[] { "GET /staff/messages", "GET /staff/messages/{id}", "POST /staff/messages/{id}",
+                "POST /staff/messages/{id}/assign", "POST /staff/messages/{id}/close", "POST /staff/messages/{id}/reopen",
+                "GET /staff/messages/attachments/{id}" }) {
+            RULES.put(endpoint, Rule.roles(Role.PROVIDER, Role.NURSE, Role.FRONT_DESK, Role.BILLING));
+        }
         RULES.put("GET /audit", Rule.roles(Role.SECURITY_OFFICER));
         RULES.put("GET /audit/export.csv", Rule.roles(Role.SECURITY_OFFICER));
     }

@@ -1,5 +1,7 @@
 package io.hearth.identity;
 
+import io.hearth.notifications.NoticeType;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -115,4 +117,29 @@ public interface Accounts {
      * caller queues each one; the outbox leaves out whoever did not agree to email).
      */
     java.util.List<io.hearth.notifications.Notice> noticesToEveryone(Role role, io.hearth.notifications.NoticeType type, String link);
+    /** The account linked to this patient record, if any. */
+    Optional<String> usernameOfPatient(UUID patientId);
+
+    /** Enabled staff accounts (no patient role), for choosing a colleague and finding who works a message pool. */
+    List<StaffMember> staff();
+
+    /**
+     * Puts a notice of this type to the account's email address in the outbox (greeting the person by first name only,
+     * the link pointing into the portal), within the caller's transaction; false when the account has no address, or the
+     * notice needs consent to email that the person did not give (see {@code EmailPreferences}).
+     */
+    boolean queueNotice(String username, NoticeType type, String link);
+
+    /**
+     * A colleague as other modules see them.
+     *
+     * @param practitionerId their Practitioner in the health record, or null when not linked
+     */
+    record StaffMember(String username, String displayName, Set<Role> roles, UUID practitionerId) {
+
+        @Override
+        public String toString() {
+            return "StaffMember[" + username + "]";
+        }
+    }
 }

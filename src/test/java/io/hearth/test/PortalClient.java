@@ -25,6 +25,7 @@ public final class PortalClient {
 
     private final String baseUrl;
     private final HttpClient http;
+    private final CookieManager cookies = new CookieManager();
 
     public PortalClient(int port) {
         this(port, Path.of("target/it-data"));
@@ -34,7 +35,7 @@ public final class PortalClient {
         this.baseUrl = "https://localhost:" + port;
         this.http = HttpClient.newBuilder()
                 .sslContext(trusting(dataDir))
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
@@ -61,6 +62,12 @@ public final class PortalClient {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot trust the development certificate in " + dataDir, e);
         }
+    }
+
+    /** The cookies this client holds, as a {@code Cookie} header for requests written by hand (raw sockets). */
+    public String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     /** The portal's address of this path, for requests built by hand. */
@@ -135,8 +142,13 @@ public final class PortalClient {
     }
 
     public HttpResponse<String> send(HttpRequest request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends a request built by hand, reading the answer with the given handler (bytes for a download). */
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, handler);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

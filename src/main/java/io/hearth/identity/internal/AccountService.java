@@ -133,6 +133,28 @@ class AccountService implements Accounts {
     }
 
     @Override
+    public Optional<String> usernameOfPatient(UUID patientId) {
+        return patientLinks.usernameOf(patientId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.List<StaffMember> staff() {
+        return accounts.findAll().stream().filter(account -> account.enabled() && !account.roles().contains(Role.PATIENT))
+                .map(account -> new StaffMember(account.username(), account.displayName(cipher), account.roles(),
+                        account.practitionerId().orElse(null)))
+                .sorted(java.util.Comparator.comparing(StaffMember::username)).toList();
+    }
+
+    @Override
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public boolean queueNotice(String username, NoticeType type, String link) {
+        Optional<io.hearth.notifications.Notice> notice = accounts.findByUsernameKey(Usernames.key(username))
+                .flatMap(account -> account.notice(type, link, cipher));
+        return notice.map(notices::queue).orElse(false);
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public List<Notice> noticesToEveryone(Role role, NoticeType type, String link) {
         return accounts.findAllHolding(role).stream().flatMap(account -> account.notice(type, link, cipher).stream()).toList();

@@ -23,4 +23,9 @@ class PatientLinks {
         return jdbc.queryForList("select patient_id from account where username_key = ?", UUID.class, Usernames.key(username)).stream()
                 .filter(java.util.Objects::nonNull).findFirst();
     }
+
+    Optional<String> usernameOf(UUID patientId) {
+        return jdbc.queryForList("select username from account where patient_id = ? order by created_at", String.class, patientId).stream()
+                .findFirst();
+    }
 }

@@ -141,6 +141,7 @@ class WebSecurity {
                         .requestMatchers("/audit/**").hasRole("SECURITY_OFFICER")
                         .requestMatchers("/staff/activation-codes/**").hasAnyRole("ADMIN", "FRONT_DESK")
                         .requestMatchers("/my/**").hasRole("PATIENT")
+                        .requestMatchers("/staff/messages", "/staff/messages/**").hasAnyRole("PROVIDER", "NURSE", "FRONT_DESK", "BILLING")
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/signin")

@@ -1,0 +1,129 @@
+package io.hearth.messaging.internal;
+
+import io.hearth.crypto.EncryptedFiles;
+import io.hearth.crypto.StoredFile;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes one attachment as it streams in: checks its first bytes and name ({@link AttachmentTypes}), then encrypts it
+ * into the file store while counting, and stops the moment it grows past what is allowed, so an oversized file is
+ * never read to its end nor kept anywhere.
+ */
+@Component
+public class AttachmentIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(AttachmentIntake.class);
+
+    private final EncryptedFiles files;
+    private final MessagingProperties settings;
+
+    AttachmentIntake(EncryptedFiles files, MessagingProperties settings) {
+        this.files = files;
+        this.settings = settings;
+    }
+
+    /** Why an attachment was refused; {@code tooLarge} answers 413, the others 415 or 400. */
+    public static final class RefusedException extends Exception {
+        private final String key;
+        private final int status;
+
+        RefusedException(String key, int status) {
+            super(key, null, false, false);
+            this.key = key;
+            this.status = status;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /**
+     * Stores the attachment whose first bytes are {@code head} (up to {@link AttachmentTypes#HEAD_SIZE}) and whose
+     * remaining bytes follow in {@code rest}.
+     *
+     * @param allowed the most bytes this file may have: the per-file limit or what is left of the patient's quota
+     */
+    public Upload accept(String name, byte[] head, int headLength, InputStream rest, long allowed) throws RefusedException, IOException {
+        AttachmentTypes.Verdict verdict = AttachmentTypes.check(name, head, headLength);
+        if (!verdict.accepted()) {
+            throw new RefusedException("messages.attachment." + verdict.refusal().name().toLowerCase(java.util.Locale.ROOT),
+                    verdict.refusal() == AttachmentTypes.Refusal.NAME ? 400 : 415);
+        }
+        long limit = Math.min(allowed, settings.maxAttachmentSize().toBytes());
+        String tooLarge = allowed < settings.maxAttachmentSize().toBytes() ? "messages.attachment.quota" : "messages.attachment.tooLarge";
+        if (headLength > limit) {
+            throw new RefusedException(tooLarge, 413);
+        }
+        try {
+            StoredFile file = files.store(new Limited(new SequenceInputStream(new ByteArrayInputStream(head, 0, headLength), rest), limit),
+                    MessagingConfiguration.ATTACHMENT_PURPOSE);
+            return new Upload(name, verdict.type(), file);
+        } catch (Limited.ExceededException e) {
+            throw new RefusedException(tooLarge, 413);
+        }
+    }
+
+    /** Removes stored files that will not be put on a message (a refused or repeated form). */
+    public void discard(List<Upload> uploads) {
+        for (Upload upload : uploads) {
+            try {
+                files.delete(upload.file().id());
+            } catch (IOException | RuntimeException e) {
+                // the start-up sweep removes files no message claims
+                log.warn("Could not remove unused attachment file {}: {}", upload.file().id(), e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    public int maxAttachments() {
+        return settings.maxAttachments();
+    }
+
+    /** Fails as soon as more than the limit has been read. */
+    private static final class Limited extends FilterInputStream {
+        private final long limit;
+        private long count;
+
+        static final class ExceededException extends IOException {
+            ExceededException() {
+                super("attachment over its limit");
+            }
+        }
+
+        Limited(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && ++count > limit) {
+                throw new ExceededException();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, (int) Math.min(length, limit - count + 1));
+            if (read > 0 && (count += read) > limit) {
+                throw new ExceededException();
+            }
+            return read;
+        }
+    }
+}

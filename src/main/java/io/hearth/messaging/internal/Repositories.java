@@ -1,0 +1,29 @@
+package io.hearth.messaging.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ThreadRepository extends JpaRepository<MessageThread, UUID> {
+
+    List<MessageThread> findByPatientIdOrderByLastMessageAtDesc(UUID patientId);
+}
+
+interface MessageRepository extends JpaRepository<Message, UUID> {
+
+    List<Message> findByThreadIdOrderBySentAtAsc(UUID threadId);
+
+    Optional<Message> findByAuthorAndFormToken(String author, String formToken);
+}
+
+interface AttachmentRepository extends JpaRepository<Attachment, UUID> {
+
+    List<Attachment> findByMessageIdIn(List<UUID> messageIds);
+
+    boolean existsByFileId(String fileId);
+
+    @Query("select coalesce(sum(a.size), 0) from Attachment a where a.patientId = ?1")
+    long bytesOf(UUID patientId);
+}

@@ -1,0 +1,5 @@
+package io.hearth.messaging.internal;
+
+public enum ThreadStatus {
+    OPEN, CLOSED
+}
