@@ -85,6 +85,10 @@ class EndpointAccessIT {
             RULES.put(endpoint, Rule.roles(Role.PROVIDER, Role.NURSE, Role.FRONT_DESK, Role.BILLING));
         }
         RULES.put("GET /audit", Rule.roles(Role.SECURITY_OFFICER));
+        RULES.put("GET /security/break-glass", Rule.roles(Role.SECURITY_OFFICER));
+        RULES.put("POST /security/break-glass/{id}", Rule.roles(Role.SECURITY_OFFICER));
+        RULES.put("GET /staff/break-glass", Rule.roles(Role.PROVIDER, Role.NURSE));
+        RULES.put("POST /staff/break-glass", Rule.roles(Role.PROVIDER, Role.NURSE));
         RULES.put("GET /audit/export.csv", Rule.roles(Role.SECURITY_OFFICER));
     }
 

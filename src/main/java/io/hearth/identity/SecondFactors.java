@@ -53,4 +53,12 @@ public interface SecondFactors {
      * each once only.
      */
     Optional<Kind> verify(String username, String code);
+
+    /**
+     * The second factor typed again to confirm a sensitive step (emergency access to a record): a current code from
+     * the authenticator app or an unused recovery code, each once only. A wrong code counts toward the lockout.
+     *
+     * @throws AccountRejectedException when the code is not right (the same answer for a locked account)
+     */
+    void confirm(String username, String code);
 }

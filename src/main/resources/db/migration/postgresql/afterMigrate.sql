@@ -13,6 +13,8 @@ begin
         execute 'revoke update, truncate on care_relationship from "${app_role}"';
         -- the email consent ledger keeps every choice
         execute 'revoke update, delete, truncate on email_consent from "${app_role}"';
+        -- emergency access grants are reviewed (updated) but never removed
+        execute 'revoke delete, truncate on break_glass from "${app_role}"';
     end if;
 end;
 $$;

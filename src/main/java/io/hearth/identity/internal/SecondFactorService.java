@@ -48,10 +48,18 @@ class SecondFactorService implements SecondFactors {
     private final Notices notices;
     private final IdentityProperties identity;
     private final EmailCodeSwitch emailCodeSwitch;
+    private final SignInAttempts attempts;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     SecondFactorService(AccountRepository accounts, RecoveryCodeRepository recoveryCodes, FieldCipher cipher, Clock clock,
             AuditLog audit, HearthProperties hearth, PasswordConfirmation passwordConfirmation, EmailCodes emailCodes, Notices notices,
-            IdentityProperties identity, EmailCodeSwitch emailCodeSwitch) {
+            IdentityProperties identity, EmailCodeSwitch emailCodeSwitch, SignInAttempts attempts,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.attempts = attempts;
+        // its own transaction: the code's use is kept, and a failure's count (its own transaction too) never waits on
+        // the account row that a caller's transaction would otherwise still hold
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.emailCodeSwitch = emailCodeSwitch;
         this.passwordConfirmation = passwordConfirmation;
         this.emailCodes = emailCodes;
@@ -141,6 +149,16 @@ class SecondFactorService implements SecondFactors {
             return Optional.of(Kind.EMAIL_CODE);
         }
         return Optional.empty();
+    }
+
+    @Override
+    public void confirm(String username, String code) {
+        Optional<Kind> kind = transactions.execute(status -> verify(username, code == null ? null : code.strip()))
+                .filter(factor -> factor != Kind.EMAIL_CODE);
+        if (kind.isEmpty()) {
+            attempts.countFailure(username);
+            throw new AccountRejectedException("That code is not right. Type the current code from your authenticator app.");
+        }
     }
 
     @Override
