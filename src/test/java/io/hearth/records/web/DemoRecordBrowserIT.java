@@ -41,6 +41,7 @@ class DemoRecordBrowserIT {
     @BeforeEach
     void open() throws Exception {
         TestAccounts.knowSecret("demo.patient", DEMO_TOTP_SECRET);
+        TestAccounts.knowSecret("demo.provider", DEMO_TOTP_SECRET);
         browser = Browser.open(port);
     }
 
@@ -77,6 +78,26 @@ class DemoRecordBrowserIT {
         assertThat(record.trendChart().getAttribute("role")).isEqualTo("img");
         assertThat(record.trendChart().findElement(By.tagName("title")).getAttribute("textContent")).startsWith("Trend of ");
         assertThat(record.text()).contains("Reference range", "All results of this test").containsPattern("\\d+ results? from ");
+        browser.assertAccessible();
+    }
+
+    @Test
+    void theDemoProviderFindsTheDemoPatientAmongTheirPatientsAndReadsTheirRecord() {
+        SignInPage.open(browser).signIn("demo.provider", DEMO_PASSWORD).enterCurrentCode("demo.provider");
+
+        HealthRecordPages record = HealthRecordPages.staffPatients(browser);
+        assertThat(record.text()).contains("Cedric746");
+        browser.assertAccessible();
+
+        record.openPatient("Cedric746");
+        assertThat(record.heading()).isEqualTo("Health summary");
+        assertThat(record.text()).contains("Patient: Cedric746", "Active problems", "Recent vital signs");
+        browser.assertAccessible();
+
+        record.results();
+        assertThat(record.flaggedRows()).isNotEmpty();
+        record.openFirstFlaggedResult();
+        assertThat(record.trendChart().getAttribute("role")).isEqualTo("img");
         browser.assertAccessible();
     }
 }
