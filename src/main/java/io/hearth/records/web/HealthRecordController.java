@@ -9,6 +9,7 @@ import io.hearth.records.internal.ResultInReport;
 import io.hearth.records.internal.StoredRecord;
 import io.hearth.records.web.RecordViews.Line;
 import io.hearth.records.web.RecordViews.ResultRow;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,9 +62,10 @@ class HealthRecordController {
     }
 
     @GetMapping({ "/my/record", STAFF + "/{patient}/record" })
-    String summary(@PathVariable(required = false) UUID patient, Authentication authentication, Model model, Locale locale) {
+    String summary(@PathVariable(required = false) UUID patient, Authentication authentication, HttpServletRequest request, Model model,
+            Locale locale) {
         Chart chart = open(patient, authentication, model);
-        RecordViews.Scope view = views.of(chart, base(patient), locale);
+        RecordViews.Scope view = views.of(chart, links(patient, request), locale);
         Instant now = clock.instant();
         model.addAttribute("name", chart.openedByStaff() ? model.getAttribute("name") : name(chart));
         model.addAttribute("problems", lines(chart, view, RecordQuery.of(RecordKind.CONDITION).status("active"), record -> null, true));
@@ -82,19 +84,19 @@ class HealthRecordController {
 
     @GetMapping({ "/my/results", STAFF + "/{patient}/results" })
     String results(@PathVariable(required = false) UUID patient, @RequestParam(defaultValue = "0") int page, Authentication authentication,
-            Model model, Locale locale) {
+            HttpServletRequest request, Model model, Locale locale) {
         Chart chart = open(patient, authentication, model);
         List<ResultInReport> rows = page(page, model, (size, skip) -> chart.releasedResults(LABORATORY, size, skip));
-        model.addAttribute("reports", views.of(chart, base(patient), locale).reports(rows));
+        model.addAttribute("reports", views.of(chart, links(patient, request), locale).reports(rows));
         chart.viewed("lab-results", "page " + model.getAttribute("page"));
         return "records/results";
     }
 
     @GetMapping({ "/my/results/{id}", STAFF + "/{patient}/results/{id}" })
-    String result(@PathVariable(required = false) UUID patient, @PathVariable UUID id, Authentication authentication, Model model,
-            Locale locale) {
+    String result(@PathVariable(required = false) UUID patient, @PathVariable UUID id, Authentication authentication,
+            HttpServletRequest request, Model model, Locale locale) {
         Chart chart = open(patient, authentication, model);
-        RecordViews.Scope view = views.of(chart, base(patient), locale);
+        RecordViews.Scope view = views.of(chart, links(patient, request), locale);
         StoredRecord result = chart.requireReleased(RecordKind.OBSERVATION, id, "lab-result");
         List<StoredRecord> history = result.codeKey() == null ? List.of(result)
                 : chart.sameTest(result.codeKey(), chart.releasedBefore(result.category()));
@@ -108,30 +110,30 @@ class HealthRecordController {
     }
 
     @GetMapping({ "/my/reports/{id}", STAFF + "/{patient}/reports/{id}" })
-    String report(@PathVariable(required = false) UUID patient, @PathVariable UUID id, Authentication authentication, Model model,
-            Locale locale) {
+    String report(@PathVariable(required = false) UUID patient, @PathVariable UUID id, Authentication authentication,
+            HttpServletRequest request, Model model, Locale locale) {
         Chart chart = open(patient, authentication, model);
         StoredRecord report = chart.requireReleased(RecordKind.DIAGNOSTIC_REPORT, id, "lab-report");
-        model.addAttribute("report", views.of(chart, base(patient), locale).report(report));
+        model.addAttribute("report", views.of(chart, links(patient, request), locale).report(report));
         chart.viewed("lab-report", id);
         return "records/report";
     }
 
     @GetMapping({ "/my/visits", STAFF + "/{patient}/visits" })
     String visits(@PathVariable(required = false) UUID patient, @RequestParam(defaultValue = "0") int page, Authentication authentication,
-            Model model, Locale locale) {
+            HttpServletRequest request, Model model, Locale locale) {
         Chart chart = open(patient, authentication, model);
         List<StoredRecord> rows = page(page, model, (size, skip) -> chart.list(RecordQuery.of(RecordKind.ENCOUNTER).page(size, skip)));
-        model.addAttribute("visits", views.of(chart, base(patient), locale).visits(rows));
+        model.addAttribute("visits", views.of(chart, links(patient, request), locale).visits(rows));
         chart.viewed("visits", "page " + model.getAttribute("page"));
         return "records/visits";
     }
 
     @GetMapping({ "/my/visits/{id}", STAFF + "/{patient}/visits/{id}" })
-    String visit(@PathVariable(required = false) UUID patient, @PathVariable UUID id, Authentication authentication, Model model,
-            Locale locale) {
+    String visit(@PathVariable(required = false) UUID patient, @PathVariable UUID id, Authentication authentication,
+            HttpServletRequest request, Model model, Locale locale) {
         Chart chart = open(patient, authentication, model);
-        RecordViews.Scope view = views.of(chart, base(patient), locale);
+        RecordViews.Scope view = views.of(chart, links(patient, request), locale);
         StoredRecord visit = chart.require(RecordKind.ENCOUNTER, id, "visit");
         model.addAttribute("visit", view.visits(List.of(visit)).get(0));
         model.addAttribute("notes", chart.children(RecordKind.DOCUMENT, "encounter_id", List.of(id)).stream().map(view::note).toList());
@@ -140,10 +142,10 @@ class HealthRecordController {
     }
 
     @GetMapping({ "/my/notes/{id}", STAFF + "/{patient}/notes/{id}" })
-    String note(@PathVariable(required = false) UUID patient, @PathVariable UUID id, Authentication authentication, Model model,
-            Locale locale) {
+    String note(@PathVariable(required = false) UUID patient, @PathVariable UUID id, Authentication authentication,
+            HttpServletRequest request, Model model, Locale locale) {
         Chart chart = open(patient, authentication, model);
-        RecordViews.Scope view = views.of(chart, base(patient), locale);
+        RecordViews.Scope view = views.of(chart, links(patient, request), locale);
         StoredRecord note = chart.require(RecordKind.DOCUMENT, id, "visit-note");
         model.addAttribute("note", view.note(note));
         model.addAttribute("visitHref", view.href("/visits/", note.encounterId()));
@@ -172,8 +174,14 @@ class HealthRecordController {
         return chart.demographics().map(record -> record.details().title()).orElse(null);
     }
 
+    /** Where the record's pages are: {@code /my}, or the staff path of this patient's record. */
     private static String base(UUID patient) {
         return patient == null ? "/my" : STAFF + "/" + patient;
+    }
+
+    /** The same with the context path, for links computed beforehand (the templates print them as they are). */
+    private static String links(UUID patient, HttpServletRequest request) {
+        return request.getContextPath() + base(patient);
     }
 
     /** The trend chart of a result's test, with its text summary, when there are numeric results to draw. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,40 +27,61 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordViews {
 
+    // The views are public records (the class stays package-private) so that Thymeleaf's compiled SpEL can call their
+    // accessors directly: SpEL compiles only calls to public types, and interprets everything else by reflection.
+
     /**
-     * @param flag the flag's name in lower case ({@code high}, {@code low}, {@code abnormal}) for the style and the
-     *     label's message key; null when the result is within its range or has none
+     * One result, every text the table prints computed here (the results page prints 50 rows).
+     *
+     * @param rangeNote where the range comes from, in parentheses; null when there is no range
+     * @param flagClass the flag's style ({@code flag flag--high}); null when the result is within its range or has none
+     * @param flagLabel the flag as people read it (High, Low, Abnormal); null when not flagged
      */
-    record ResultRow(UUID id, String href, String title, String date, String value, String range, String rangeSource, ResultFlag flag,
-            String flagName) {
+    public record ResultRow(UUID id, String href, String title, String date, String value, String range, String rangeNote, ResultFlag flag,
+            String flagClass, String flagLabel) {
 
         public boolean flagged() {
-            return flagName != null;
+            return flagClass != null;
+        }
+
+        /** The table row's style: flagged rows stand out. */
+        public String rowClass() {
+            return flagClass == null ? null : "row--flagged";
         }
     }
 
-    record ReportView(UUID id, String href, String title, String date, String orderedBy, List<ResultRow> results) {
+    public record ReportView(UUID id, String href, String title, String date, String orderedBy, List<ResultRow> results) {
     }
 
-    record VisitView(UUID id, String href, String title, String date, String reason, String provider, String location, String noteHref) {
+    public record VisitView(UUID id, String href, String title, String date, String reason, String provider, String location,
+            String noteHref) {
     }
 
-    record NoteView(UUID id, String title, String date, String author, String text) {
+    public record NoteView(UUID id, String title, String date, String author, String text) {
     }
 
-    record Line(String title, String detail, String date) {
+    public record Line(String title, String detail, String date) {
     }
 
     private final HearthProperties properties;
+    private final MessageSource messages;
 
-    RecordViews(HearthProperties properties) {
+    RecordViews(HearthProperties properties, MessageSource messages) {
         this.properties = properties;
+        this.messages = messages;
     }
 
-    /** The views of one page: one chart, its links under {@code base} ({@code /my} or a staff path), one locale. */
+    /**
+     * The views of one page: one chart, its links under {@code base} (the context path and {@code /my}, or a staff
+     * path), one locale.
+     */
     Scope of(Chart chart, String base, Locale locale) {
+        Map<ResultFlag, String> flags = new java.util.EnumMap<>(ResultFlag.class);
+        for (ResultFlag flag : ResultFlag.values()) {
+            flags.put(flag, flag == ResultFlag.NONE ? null : messages.getMessage("record.flag." + flag.name(), null, locale));
+        }
         return new Scope(chart, base, locale,
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(properties.timeZone()));
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(properties.timeZone()), flags);
     }
 
     static final class Scope {
@@ -68,12 +90,14 @@ class RecordViews {
         private final String base;
         private final Locale locale;
         private final DateTimeFormatter dates;
+        private final Map<ResultFlag, String> flagLabels;
 
-        private Scope(Chart chart, String base, Locale locale, DateTimeFormatter dates) {
+        private Scope(Chart chart, String base, Locale locale, DateTimeFormatter dates, Map<ResultFlag, String> flagLabels) {
             this.chart = chart;
             this.base = base;
             this.locale = locale;
             this.dates = dates;
+            this.flagLabels = flagLabels;
         }
 
         Locale locale() {
@@ -102,7 +126,8 @@ class RecordViews {
             String range = range(low, high, details.unit(), details.range());
             ResultFlag flag = ResultFlag.of(details.interpretation(), details.value(), low, high);
             return new ResultRow(record.id(), href("/results/", record.id()), details.title(), date(record.effective()), value(details),
-                    range, range == null ? null : source, flag, flag == ResultFlag.NONE ? null : flag.name().toLowerCase(Locale.ROOT));
+                    range, range == null || source == null ? null : "(" + source + ")", flag,
+                    flag == ResultFlag.NONE ? null : "flag flag--" + flag.name().toLowerCase(Locale.ROOT), flagLabels.get(flag));
         }
 
         /** Reports with their results, in the order of the results given (newest first); results without a report last. */

@@ -240,6 +240,17 @@ class StaffRecordIT {
         }
     }
 
+    @Test
+    void theMenuOffersEachPersonTheirOwnPages() {
+        String doctorsPage = signedIn("dr.cedric").get("/staff/patients").body();
+        String patientsPage = signedIn("cedric.patient").get("/my/record").body();
+        String adminsPage = signedIn("staff.admin").get("/").body();
+
+        assertThat(doctorsPage).contains("href=\"/staff/patients\"").doesNotContain("href=\"/my/record\"", "href=\"/admin/");
+        assertThat(patientsPage).contains("href=\"/my/record\"", "href=\"/my/access-log\"").doesNotContain("href=\"/staff/", "href=\"/admin/");
+        assertThat(adminsPage).contains("href=\"/admin/notices\"", "href=\"/staff/activation-codes\"").doesNotContain("href=\"/staff/patients\"");
+    }
+
     /** Successful views of the patient's record by this person, by what they opened. */
     private Map<String, Long> viewsBy(String actor, UUID patient) {
         audit.awaitChained();
