@@ -198,6 +198,16 @@ class FhirImportIT {
     }
 
     @Test
+    void aSyntheaBundlePassesTheFhirValidatorAsTheEndpointRunsIt() throws IOException {
+        try (InputStream in = Files.newInputStream(SyntheaBundles.patient("Cedric746"))) {
+            ImportResult again = fhirImport.importBundle(in, "test", Long.MAX_VALUE, true);
+
+            assertThat(again.written()).as("valid, and already stored").isZero();
+            assertThat(again.unchanged()).containsKey("Observation");
+        }
+    }
+
+    @Test
     void namesWithNonAsciiLettersSurviveAndAreNotStoredInClear() throws IOException {
         ImportResult result = firstImport.get(SyntheaBundles.patient("Beatriz277"));
         UUID patient = result.patients().iterator().next();
