@@ -60,25 +60,40 @@ class DemoRecordBrowserIT {
     }
 
     @Test
-    void theDemoPatientSeesTheirSummaryAResultWithRangeAndFlagAndItsTrendChart() {
+    void theDemoPatientSeesTheirSummaryAResultWithRangeAndFlagAndItsTrendChartAllAccessibleAndPrintable() {
         SignInPage.open(browser).signIn("demo.patient", DEMO_PASSWORD).enterCurrentCode("demo.patient");
 
         HealthRecordPages record = HealthRecordPages.summary(browser);
         assertThat(record.heading()).isEqualTo("Your health summary");
         assertThat(record.text()).contains("Cedric746", "Active problems", "Recent vital signs", "Your care team");
         browser.assertAccessible();
+        record.printed(true);
+        assertThat(record.shows(".site-header")).as("no menu on paper").isFalse();
+        assertThat(record.shows(".record__nav")).isFalse();
+        assertThat(record.shows("#problems-heading")).isTrue();
+        record.printed(false);
 
         record.results();
         assertThat(record.flaggedRows()).isNotEmpty();
         assertThat(record.flaggedRows().get(0).getText()).containsPattern("High|Low|Abnormal").containsPattern("\\d");
         assertThat(record.text()).contains("Ordered by", "MedlinePlus");
         browser.assertAccessible();
+        record.printed(true);
+        assertThat(record.shows(".site-header")).isFalse();
+        assertThat(record.shows(".pager")).as("no pager on paper").isFalse();
+        assertThat(record.shows("tr.row--flagged")).isTrue();
+        record.printed(false);
 
         record.openFirstFlaggedResult();
         assertThat(record.trendChart().getAttribute("role")).isEqualTo("img");
         assertThat(record.trendChart().findElement(By.tagName("title")).getAttribute("textContent")).startsWith("Trend of ");
         assertThat(record.text()).contains("Reference range", "All results of this test").containsPattern("\\d+ results? from ");
         browser.assertAccessible();
+        record.printed(true);
+        assertThat(record.shows(".site-header")).isFalse();
+        assertThat(record.shows("svg.trend__chart")).as("the trend chart prints").isTrue();
+        assertThat(record.shows("table.results")).as("with its table").isTrue();
+        record.printed(false);
     }
 
     @Test

@@ -65,4 +65,15 @@ public final class HealthRecordPages {
     public WebElement trendChart() {
         return browser.driver().findElement(By.cssSelector("svg.trend__chart"));
     }
+
+    /** Shows the page as it prints (Chromium's print media emulation), or back on screen. */
+    public HealthRecordPages printed(boolean print) {
+        browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", print ? "print" : ""));
+        return this;
+    }
+
+    /** Whether the element with this selector is shown (false when there is none). */
+    public boolean shows(String cssSelector) {
+        return browser.driver().findElements(By.cssSelector(cssSelector)).stream().anyMatch(WebElement::isDisplayed);
+    }
 }
