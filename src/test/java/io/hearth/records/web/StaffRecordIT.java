@@ -12,11 +12,7 @@ import io.hearth.test.SyntheaBundles;
 import io.hearth.test.TestAccounts;
 import io.hearth.test.TestAudit;
 import io.hearth.test.TestClock;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -69,20 +65,10 @@ class StaffRecordIT {
     UUID monroe;
 
     @BeforeAll
-    void importAndLink() throws IOException {
-        for (Path file : SyntheaBundles.all()) {
-            String name = file.getFileName().toString();
-            if (name.startsWith("Cedric746") || name.startsWith("Monroe732") || !SyntheaBundles.patients().contains(file)) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    var result = fhirImport.importBundle(in, "test");
-                    if (name.startsWith("Cedric746")) {
-                        cedric = result.patients().iterator().next();
-                    } else if (name.startsWith("Monroe732")) {
-                        monroe = result.patients().iterator().next();
-                    }
-                }
-            }
-        }
+    void importAndLink() {
+        var patients = SyntheaBundles.importPatients(fhirImport, "Cedric746", "Monroe732");
+        cedric = patients.get("Cedric746");
+        monroe = patients.get("Monroe732");
         Set<UUID> monroesTeam = careTeams.careTeamOf(monroe).stream().map(CareTeams.CareTeamMember::practitionerId).collect(Collectors.toSet());
         UUID cedricsPractitioner = careTeams.careTeamOf(cedric).stream().map(CareTeams.CareTeamMember::practitionerId)
                 .filter(practitioner -> !monroesTeam.contains(practitioner)).findFirst().orElseThrow();
