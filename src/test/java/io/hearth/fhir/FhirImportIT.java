@@ -8,7 +8,6 @@ import io.hearth.records.CareTeams;
 import io.hearth.records.HealthRecords;
 import io.hearth.records.ImportResult;
 import io.hearth.records.PatientIdentities;
-import io.hearth.records.RecordKind;
 import io.hearth.crypto.EncryptedColumn;
 import io.hearth.crypto.FieldCipher;
 import io.hearth.test.PortalTest;
