@@ -84,6 +84,12 @@ class EndpointAccessIT {
                 "GET /staff/messages/attachments/{id}" }) {
             RULES.put(endpoint, Rule.roles(Role.PROVIDER, Role.NURSE, Role.FRONT_DESK, Role.BILLING));
         }
+        // clinicians of the patient's care team only; which patient is decided where the record is read (404 for others)
+        for (String endpoint : new String[] { "GET /staff/patients", "GET /staff/patients/{patient}/record", "GET /staff/patients/{patient}/results",
+                "GET /staff/patients/{patient}/results/{id}", "GET /staff/patients/{patient}/reports/{id}", "GET /staff/patients/{patient}/visits",
+                "GET /staff/patients/{patient}/visits/{id}", "GET /staff/patients/{patient}/notes/{id}" }) {
+            RULES.put(endpoint, Rule.roles(Role.PROVIDER, Role.NURSE));
+        }
         RULES.put("GET /audit", Rule.roles(Role.SECURITY_OFFICER));
         RULES.put("GET /security/break-glass", Rule.roles(Role.SECURITY_OFFICER));
         RULES.put("POST /security/break-glass/{id}", Rule.roles(Role.SECURITY_OFFICER));
@@ -138,7 +144,7 @@ class EndpointAccessIT {
         PortalClient anonymous = new PortalClient(port);
         for (Map.Entry<String, Rule> entry : RULES.entrySet()) {
             String method = entry.getKey().substring(0, entry.getKey().indexOf(' '));
-            String path = entry.getKey().substring(method.length() + 1).replace("{id}", UUID.randomUUID().toString());
+            String path = entry.getKey().substring(method.length() + 1).replaceAll("\\{[a-z]+}", UUID.randomUUID().toString());
             Rule rule = entry.getValue();
             if (rule.access() == Access.PUBLIC) {
                 continue;

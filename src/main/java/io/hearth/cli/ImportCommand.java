@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -27,6 +28,10 @@ class ImportCommand extends OfflineCommand {
 
     @Parameters(arity = "1..*", paramLabel = "FILE_OR_FOLDER", description = "bundles, or folders holding them")
     List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--validate", description = { "Validate each bundle against the FHIR R4 definitions first (cardinality, types,",
+            "invariants), as the EHR endpoint does; thorough but about ten times slower." })
+    boolean validate;
 
     ImportCommand(Class<?> application) {
         super(application);
@@ -64,7 +69,7 @@ class ImportCommand extends OfflineCommand {
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             try (InputStream in = Files.newInputStream(file)) {
-                ImportResult result = importer.importBundle(in, origin);
+                ImportResult result = importer.importBundle(in, origin, Long.MAX_VALUE, validate);
                 resources += result.total();
                 result.created().forEach((type, n) -> created.merge(type, n, Integer::sum));
                 result.updated().forEach((type, n) -> updated.merge(type, n, Integer::sum));

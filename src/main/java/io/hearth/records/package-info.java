@@ -1,6 +1,8 @@
 /**
- * The patient's health record as the practice's EHR sends it (imported by {@code io.hearth.fhir}), and the
- * patient's own pages: summary, lab results with trends, visits.
+ * The patient's health record as the practice's EHR sends it (imported by {@code io.hearth.fhir}), and its pages:
+ * summary, lab results with trends, visits, for the patient and for the clinicians of their care team. Who may read
+ * whose record is decided where records are read ({@code internal.RecordAccess}, which opens a {@code Chart}); the
+ * pages cannot read otherwise.
  *
  * <h2>What is stored in clear, and why</h2>
  * One table, {@code record_entry}, holds every clinical record. Only what queries need to find and order rows is in

@@ -58,7 +58,7 @@ class AnnouncementsIT {
         PortalClient admin = new PortalClient(port);
         admin.signIn("news.admin", PASSWORD);
         HttpResponse<String> published = admin.submit("/admin/announcements", "/admin/announcements", form(
-                "Closed on <b>Friday</b>", SECRET_TEXT + "\nCall us for anything urgent.", LocalDate.now(ZoneId.of("America/New_York")).plusDays(3)));
+                "Closed on <b>Friday</b>", SECRET_TEXT + "\nCall us for anything urgent.", LocalDate.now(io.hearth.test.TestClock.INSTANCE.withZone(ZoneId.of("America/New_York"))).plusDays(3)));
         assertThat(published.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("published=2"));
         assertThat(admin.get("/admin/announcements").body()).contains("Closed on &lt;b&gt;Friday&lt;/b&gt;");
 
@@ -89,7 +89,7 @@ class AnnouncementsIT {
         people.create("careful.admin", "Cal Admin", PASSWORD, Role.ADMIN);
         PortalClient admin = new PortalClient(port);
         admin.signIn("careful.admin", PASSWORD);
-        LocalDate tomorrow = LocalDate.now(ZoneId.of("America/New_York")).plusDays(1);
+        LocalDate tomorrow = LocalDate.now(io.hearth.test.TestClock.INSTANCE.withZone(ZoneId.of("America/New_York"))).plusDays(1);
 
         HttpResponse<String> noTitle = admin.submit("/admin/announcements", "/admin/announcements", form(" ", "Kept text", tomorrow));
         assertThat(noTitle.statusCode()).isEqualTo(400);
@@ -111,7 +111,7 @@ class AnnouncementsIT {
             PortalClient client = new PortalClient(port);
             client.signIn(username, PASSWORD);
             assertThat(client.get("/admin/announcements").statusCode()).isEqualTo(403);
-            assertThat(client.submit("/", "/admin/announcements", form("Hi", "Text", LocalDate.now().plusDays(2))).statusCode())
+            assertThat(client.submit("/", "/admin/announcements", form("Hi", "Text", LocalDate.now(io.hearth.test.TestClock.INSTANCE).plusDays(2))).statusCode())
                     .isEqualTo(403);
         }
     }

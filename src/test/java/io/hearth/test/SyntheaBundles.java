@@ -1,5 +1,6 @@
 package io.hearth.test;
 
+import io.hearth.fhir.FhirImport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,6 +41,29 @@ public final class SyntheaBundles {
 
     public static Path patient(String namePrefix) {
         return patients().stream().filter(file -> file.getFileName().toString().startsWith(namePrefix)).findFirst().orElseThrow();
+    }
+
+    /**
+     * Imports the directory bundles and the patients whose bundle names start with these prefixes; returns each
+     * prefix's patient record id.
+     */
+    public static java.util.Map<String, java.util.UUID> importPatients(FhirImport importer, String... prefixes) {
+        java.util.Map<String, java.util.UUID> patients = new java.util.HashMap<>();
+        for (Path file : all()) {
+            String name = file.getFileName().toString();
+            String prefix = Stream.of(prefixes).filter(name::startsWith).findFirst().orElse(null);
+            if (prefix != null || isDirectory(file)) {
+                try (java.io.InputStream in = Files.newInputStream(file)) {
+                    var result = importer.importBundle(in, "test");
+                    if (prefix != null) {
+                        patients.put(prefix, result.patients().iterator().next());
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return patients;
     }
 
     static boolean isDirectory(Path file) {

@@ -11,15 +11,17 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
-/** Parse (outside any transaction), map, then store the whole bundle in one transaction of the records module. */
+/** Parse and, if asked, validate (outside any transaction), map, then store the whole bundle in one transaction of the records module. */
 @Service
 class BundleImporter implements FhirImport {
 
     private final BundleParser parser;
+    private final BundleValidator validator;
     private final HealthRecords records;
 
     BundleImporter(FhirContext fhir, HealthRecords records) {
         this.parser = new BundleParser(fhir);
+        this.validator = new BundleValidator(fhir);
         this.records = records;
     }
 
@@ -34,7 +36,15 @@ class BundleImporter implements FhirImport {
 
     @Override
     public ImportResult importBundle(InputStream json, String origin, long maxBytes) {
+        return importBundle(json, origin, maxBytes, false);
+    }
+
+    @Override
+    public ImportResult importBundle(InputStream json, String origin, long maxBytes, boolean validate) {
         var bundle = parser.parse(json, maxBytes);
+        if (validate) {
+            validator.check(bundle);
+        }
         var batch = BundleMapper.map(bundle, origin);
         try {
             return records.store(batch);

@@ -99,7 +99,7 @@ class DemoRecords {
             practitioner.ifPresent(member -> accounts.linkPractitioner("demo.provider", member.practitionerId()));
         }
         log.info("Demo mode: imported {} synthetic (Synthea) resources from {} bundles; demo.patient sees one of these patients'"
-                + " record, demo.provider is their practitioner", resources, bundles.length);
+                + " record, demo.provider is their practitioner and finds them under My patients (/staff/patients)", resources, bundles.length);
         offerSignUp(others);
     }
 }

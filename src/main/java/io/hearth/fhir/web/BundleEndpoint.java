@@ -52,7 +52,8 @@ class BundleEndpoint {
                     "Only FHIR R4 (fhirVersion=4.0) is accepted.");
         }
         try {
-            ImportResult result = fhirImport.importBundle(request.getInputStream(), "HTTP endpoint, sent by " + authentication.getName(), max);
+            ImportResult result = fhirImport.importBundle(request.getInputStream(), "HTTP endpoint, sent by " + authentication.getName(), max,
+                    properties.validate());
             return outcome(HttpStatus.OK, IssueSeverity.INFORMATION, IssueType.INFORMATIONAL, "Bundle", "Imported " + result.total()
                     + " resources. Created " + result.created() + "; updated " + result.updated() + "; unchanged " + result.unchanged()
                     + "; not stored (types the record does not keep) " + result.notStored() + ".");

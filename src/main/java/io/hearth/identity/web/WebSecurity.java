@@ -143,6 +143,10 @@ class WebSecurity {
                         .requestMatchers("/staff/activation-codes/**").hasAnyRole("ADMIN", "FRONT_DESK")
                         .requestMatchers("/my/**").hasRole("PATIENT")
                         .requestMatchers("/staff/messages", "/staff/messages/**").hasAnyRole("PROVIDER", "NURSE", "FRONT_DESK", "BILLING")
+                        // staff pages of a patient's record: never patients; which staff may read which patient's record
+                        // is decided where the records are read (io.hearth.records.internal.RecordAccess: 404, audited)
+                        .requestMatchers("/staff/patients", "/staff/patients/**")
+                                .hasAnyRole("PROVIDER", "NURSE", "FRONT_DESK", "BILLING", "ADMIN", "SECURITY_OFFICER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/signin")

@@ -17,12 +17,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a patient's records for their pages. Every query is scoped to the patient id, so an id from another record
- * simply finds nothing. No transaction: each query is one auto-committed statement (a page runs four or five, and a
+ * Reads a patient's records. Every query is scoped to the patient id, so an id from another record simply finds
+ * nothing. Package-private: the pages read only through a {@link Chart}, which {@link RecordAccess} opens for someone
+ * allowed to read that patient's record. No transaction: each query is one auto-committed statement (a page runs four or five, and a
  * JPA transaction around each would cost more than the query), and rows are immutable between imports.
  */
 @Component
-public class RecordReader {
+class RecordReader {
 
     private static final String COLUMNS = "select id, kind, patient_id, encounter_id, parent_id, category, status, code_key, "
             + "effective_at, ended_at, details_ciphertext from record_entry ";
@@ -37,42 +38,13 @@ public class RecordReader {
         this.directory = directory;
     }
 
-    /** A filter on one kind of a patient's records; {@code null} parts do not filter. */
-    public record Query(RecordKind kind, String category, String status, Instant notAfter, Instant after, int limit, int offset) {
-
-        public static Query of(RecordKind kind) {
-            return new Query(kind, null, null, null, null, 500, 0);
-        }
-
-        public Query category(String value) {
-            return new Query(kind, value, status, notAfter, after, limit, offset);
-        }
-
-        public Query status(String value) {
-            return new Query(kind, category, value, notAfter, after, limit, offset);
-        }
-
-        /** Only records that happened at or before this time (released results, past visits). */
-        public Query notAfter(Instant value) {
-            return new Query(kind, category, status, value, after, limit, offset);
-        }
-
-        public Query after(Instant value) {
-            return new Query(kind, category, status, notAfter, value, limit, offset);
-        }
-
-        public Query page(int size, int skip) {
-            return new Query(kind, category, status, notAfter, after, size, skip);
-        }
-    }
-
     /** The patient's record of this kind with this id; empty when there is none or it is another patient's. */
-    public Optional<StoredRecord> find(UUID patientId, RecordKind kind, UUID id) {
+    Optional<StoredRecord> find(UUID patientId, RecordKind kind, UUID id) {
         return jdbc.query(COLUMNS + "where id = ? and patient_id = ? and kind = ?", this::map, id, patientId, kind.name()).stream().findFirst();
     }
 
     /** Newest first. */
-    public List<StoredRecord> list(UUID patientId, Query query) {
+    List<StoredRecord> list(UUID patientId, RecordQuery query) {
         StringBuilder sql = new StringBuilder(COLUMNS).append("where patient_id = ? and kind = ?");
         List<Object> params = new ArrayList<>(List.of(patientId, query.kind().name()));
         if (query.category() != null) {
@@ -98,7 +70,7 @@ public class RecordReader {
     }
 
     /** The records grouped under these (a report's results, a visit's notes), oldest first. */
-    public List<StoredRecord> children(UUID patientId, RecordKind kind, String column, Collection<UUID> parents) {
+    List<StoredRecord> children(UUID patientId, RecordKind kind, String column, Collection<UUID> parents) {
         if (parents.isEmpty()) {
             return List.of();
         }
@@ -112,7 +84,7 @@ public class RecordReader {
     }
 
     /** The patient's records of this kind with these ids (others' ids find nothing). */
-    public Map<UUID, StoredRecord> byIds(UUID patientId, RecordKind kind, Collection<UUID> ids) {
+    Map<UUID, StoredRecord> byIds(UUID patientId, RecordKind kind, Collection<UUID> ids) {
         Map<UUID, StoredRecord> found = new HashMap<>();
         List<UUID> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
         if (!wanted.isEmpty()) {
@@ -124,14 +96,24 @@ public class RecordReader {
         return found;
     }
 
+    /** The patient records (demographics) with these ids. */
+    List<StoredRecord> patients(Collection<UUID> ids) {
+        List<UUID> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(COLUMNS + "where kind = 'PATIENT' and patient_id = id and id in ("
+                + String.join(", ", java.util.Collections.nCopies(wanted.size(), "?")) + ")", this::map, wanted.toArray());
+    }
+
     /** Every result of the same test, oldest first, up to the given time. */
-    public List<StoredRecord> sameTest(UUID patientId, String codeKey, Instant notAfter) {
+    List<StoredRecord> sameTest(UUID patientId, String codeKey, Instant notAfter) {
         return jdbc.query(COLUMNS + "where patient_id = ? and kind = 'OBSERVATION' and code_key = ? and effective_at <= ? order by effective_at, id",
                 this::map, patientId, codeKey, Timestamp.from(notAfter));
     }
 
     /** Names of directory entries by identifier ({@code system|value}). */
-    public Map<String, String> directoryNames(Collection<String> identifiers) {
+    Map<String, String> directoryNames(Collection<String> identifiers) {
         Map<String, String> all = directory.names();
         Map<String, String> names = new HashMap<>();
         identifiers.stream().filter(java.util.Objects::nonNull).forEach(identifier -> {
@@ -143,15 +125,11 @@ public class RecordReader {
         return names;
     }
 
-    /** A result with the report it belongs to and that report's visit (each null when there is none). */
-    public record ResultInReport(StoredRecord result, StoredRecord report, StoredRecord visit) {
-    }
-
     /**
      * A page of the patient's results of one category, newest first, each with its report and the report's visit, in
      * one query (the page's reads are otherwise round trips to the database).
      */
-    public List<ResultInReport> resultsWithReports(UUID patientId, String category, Instant notAfter, int limit, int offset) {
+    List<ResultInReport> resultsWithReports(UUID patientId, String category, Instant notAfter, int limit, int offset) {
         Map<UUID, StoredRecord> decrypted = new HashMap<>();
         return jdbc.query("select " + columns("o") + ", " + columns("r") + ", " + columns("e")
                 + " from record_entry o"

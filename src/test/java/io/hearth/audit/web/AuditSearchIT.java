@@ -67,7 +67,7 @@ class AuditSearchIT {
         opened("dr.curious", bob, 20);
         opened("nurse.kind", alice, 3);
         trail.awaitChained();
-        String today = LocalDate.now(ZoneId.of("America/New_York")).toString();
+        String today = LocalDate.now(io.hearth.test.TestClock.INSTANCE.withZone(ZoneId.of("America/New_York"))).toString();
 
         String first = officer.get("/audit?user=dr.curious&from=" + today + "&to=" + today).body();
         assertThat(rows(first)).isEqualTo(100);

@@ -97,7 +97,7 @@ class BundleEndpointIT {
     @Test
     void aBadEntryGets422NamingTheEntryAndNothingIsStored() {
         String bundle = """
-                {"resourceType":"Bundle","type":"transaction","entry":[
+                {"resourceType":"Bundle","type":"collection","entry":[
                  {"fullUrl":"urn:uuid:11111111-1111-1111-1111-111111111111","resource":{"resourceType":"Patient","name":[{"family":"Åström","given":["Zoë"]}]}},
                  {"fullUrl":"urn:uuid:22222222-2222-2222-2222-222222222222","resource":{"resourceType":"Observation","status":"final",
                   "code":{"coding":[{"system":"http://loinc.org","code":"2339-0"}]},
@@ -108,6 +108,41 @@ class BundleEndpointIT {
         assertThat(answer.statusCode()).isEqualTo(422);
         assertThat(answer.body()).contains("Bundle.entry[1]", "urn:uuid:22222222-2222-2222-2222-222222222222", "does not resolve",
                 "Nothing was stored").doesNotContain("Åström", "Zoë");
+        assertThat(jdbc.queryForObject("select count(*) from record_entry", Long.class)).isZero();
+    }
+
+    @Test
+    void anObservationWithoutStatusAndCodeFailsValidationWith422NamingTheEntryAndNothingIsStored() {
+        String bundle = """
+                {"resourceType":"Bundle","type":"collection","entry":[
+                 {"fullUrl":"urn:uuid:11111111-1111-1111-1111-111111111111","resource":{"resourceType":"Patient","name":[{"family":"Åström","given":["Zoë"]}]}},
+                 {"fullUrl":"urn:uuid:33333333-3333-3333-3333-333333333333","resource":{"resourceType":"Observation",
+                  "subject":{"reference":"urn:uuid:11111111-1111-1111-1111-111111111111"},"valueString":"secret-value-42"}}]}""";
+
+        HttpResponse<String> answer = post(signedIn("feed.admin"), bundle.getBytes(StandardCharsets.UTF_8), "application/fhir+json");
+
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.body()).contains("\"resourceType\":\"OperationOutcome\"", "Bundle.entry[1]",
+                "urn:uuid:33333333-3333-3333-3333-333333333333", "not valid FHIR R4", "Observation.status", "minimum required", "Nothing was stored")
+                .doesNotContain("Åström", "Zoë", "secret-value-42", "HAPI-", "Exception");
+        assertThat(jdbc.queryForObject("select count(*) from record_entry", Long.class)).isZero();
+    }
+
+    @Test
+    void aReferenceToTheWrongKindOfResourceFailsValidationWith422AndNothingIsStored() {
+        String bundle = """
+                {"resourceType":"Bundle","type":"collection","entry":[
+                 {"fullUrl":"urn:uuid:11111111-1111-1111-1111-111111111111","resource":{"resourceType":"Patient","name":[{"family":"Åström"}]}},
+                 {"fullUrl":"urn:uuid:44444444-4444-4444-4444-444444444444","resource":{"resourceType":"Medication",
+                  "code":{"text":"aspirin"}}},
+                 {"fullUrl":"urn:uuid:55555555-5555-5555-5555-555555555555","resource":{"resourceType":"Observation","status":"final",
+                  "code":{"coding":[{"system":"http://loinc.org","code":"2339-0"}]},
+                  "subject":{"reference":"urn:uuid:44444444-4444-4444-4444-444444444444"}}}]}""";
+
+        HttpResponse<String> answer = post(signedIn("feed.admin"), bundle.getBytes(StandardCharsets.UTF_8), "application/fhir+json");
+
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.body()).contains("Bundle.entry[2]", "not valid FHIR R4", "Nothing was stored").doesNotContain("Åström", "aspirin");
         assertThat(jdbc.queryForObject("select count(*) from record_entry", Long.class)).isZero();
     }
 

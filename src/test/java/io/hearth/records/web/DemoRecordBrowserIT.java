@@ -41,6 +41,7 @@ class DemoRecordBrowserIT {
     @BeforeEach
     void open() throws Exception {
         TestAccounts.knowSecret("demo.patient", DEMO_TOTP_SECRET);
+        TestAccounts.knowSecret("demo.provider", DEMO_TOTP_SECRET);
         browser = Browser.open(port);
     }
 
@@ -59,24 +60,59 @@ class DemoRecordBrowserIT {
     }
 
     @Test
-    void theDemoPatientSeesTheirSummaryAResultWithRangeAndFlagAndItsTrendChart() {
+    void theDemoPatientSeesTheirSummaryAResultWithRangeAndFlagAndItsTrendChartAllAccessibleAndPrintable() {
         SignInPage.open(browser).signIn("demo.patient", DEMO_PASSWORD).enterCurrentCode("demo.patient");
 
         HealthRecordPages record = HealthRecordPages.summary(browser);
         assertThat(record.heading()).isEqualTo("Your health summary");
         assertThat(record.text()).contains("Cedric746", "Active problems", "Recent vital signs", "Your care team");
         browser.assertAccessible();
+        record.printed(true);
+        assertThat(record.shows(".site-header")).as("no menu on paper").isFalse();
+        assertThat(record.shows(".record__nav")).isFalse();
+        assertThat(record.shows("#problems-heading")).isTrue();
+        record.printed(false);
 
         record.results();
         assertThat(record.flaggedRows()).isNotEmpty();
         assertThat(record.flaggedRows().get(0).getText()).containsPattern("High|Low|Abnormal").containsPattern("\\d");
         assertThat(record.text()).contains("Ordered by", "MedlinePlus");
         browser.assertAccessible();
+        record.printed(true);
+        assertThat(record.shows(".site-header")).isFalse();
+        assertThat(record.shows(".pager")).as("no pager on paper").isFalse();
+        assertThat(record.shows("tr.row--flagged")).isTrue();
+        record.printed(false);
 
         record.openFirstFlaggedResult();
         assertThat(record.trendChart().getAttribute("role")).isEqualTo("img");
         assertThat(record.trendChart().findElement(By.tagName("title")).getAttribute("textContent")).startsWith("Trend of ");
         assertThat(record.text()).contains("Reference range", "All results of this test").containsPattern("\\d+ results? from ");
+        browser.assertAccessible();
+        record.printed(true);
+        assertThat(record.shows(".site-header")).isFalse();
+        assertThat(record.shows("svg.trend__chart")).as("the trend chart prints").isTrue();
+        assertThat(record.shows("table.results")).as("with its table").isTrue();
+        record.printed(false);
+    }
+
+    @Test
+    void theDemoProviderFindsTheDemoPatientAmongTheirPatientsAndReadsTheirRecord() {
+        SignInPage.open(browser).signIn("demo.provider", DEMO_PASSWORD).enterCurrentCode("demo.provider");
+
+        HealthRecordPages record = HealthRecordPages.staffPatients(browser);
+        assertThat(record.text()).contains("Cedric746");
+        browser.assertAccessible();
+
+        record.openPatient("Cedric746");
+        assertThat(record.heading()).isEqualTo("Health summary");
+        assertThat(record.text()).contains("Patient: Cedric746", "Active problems", "Recent vital signs");
+        browser.assertAccessible();
+
+        record.results();
+        assertThat(record.flaggedRows()).isNotEmpty();
+        record.openFirstFlaggedResult();
+        assertThat(record.trendChart().getAttribute("role")).isEqualTo("img");
         browser.assertAccessible();
     }
 }

@@ -10,11 +10,7 @@ import io.hearth.test.PortalTest;
 import io.hearth.test.SyntheaBundles;
 import io.hearth.test.TestAccounts;
 import io.hearth.test.TestAudit;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,20 +49,10 @@ class HealthRecordPagesIT {
     UUID monroe;
 
     @BeforeAll
-    void importAndLink() throws IOException {
-        for (Path file : SyntheaBundles.all()) {
-            String name = file.getFileName().toString();
-            if (name.startsWith("Cedric746") || name.startsWith("Monroe732") || !SyntheaBundles.patients().contains(file)) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    var result = fhirImport.importBundle(in, "test");
-                    if (name.startsWith("Cedric746")) {
-                        cedric = result.patients().iterator().next();
-                    } else if (name.startsWith("Monroe732")) {
-                        monroe = result.patients().iterator().next();
-                    }
-                }
-            }
-        }
+    void importAndLink() {
+        var patients = SyntheaBundles.importPatients(fhirImport, "Cedric746", "Monroe732");
+        cedric = patients.get("Cedric746");
+        monroe = patients.get("Monroe732");
         people.create("cedric.patient", "Cedric Patient", PASSWORD, Role.PATIENT);
         accounts.linkPatient("cedric.patient", cedric);
         people.create("monroe.patient", "Monroe Patient", PASSWORD, Role.PATIENT);

@@ -4,7 +4,10 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** The patient's health record pages: summary, lab results, one result with its trend. */
+/**
+ * The health record pages: summary, lab results, one result with its trend; the patient's own, or a patient's opened
+ * by a clinician from their list of patients.
+ */
 public final class HealthRecordPages {
 
     private final Browser browser;
@@ -19,8 +22,22 @@ public final class HealthRecordPages {
         return new HealthRecordPages(browser);
     }
 
+    /** A clinician's list of the patients of their care team. */
+    public static HealthRecordPages staffPatients(Browser browser) {
+        browser.driver().findElement(By.cssSelector("nav a[href='/staff/patients']")).click();
+        browser.waitFor(By.id("patients-heading"));
+        return new HealthRecordPages(browser);
+    }
+
+    /** From the list of patients, opens the summary of the patient whose name contains this. */
+    public HealthRecordPages openPatient(String name) {
+        browser.driver().findElement(By.partialLinkText(name)).click();
+        browser.waitFor(By.id("summary-heading"));
+        return this;
+    }
+
     public HealthRecordPages results() {
-        browser.driver().findElement(By.cssSelector("nav a[href='/my/results']")).click();
+        browser.driver().findElement(By.cssSelector("a[href$='/results']")).click();
         browser.waitFor(By.id("results-heading"));
         return this;
     }
@@ -47,5 +64,16 @@ public final class HealthRecordPages {
 
     public WebElement trendChart() {
         return browser.driver().findElement(By.cssSelector("svg.trend__chart"));
+    }
+
+    /** Shows the page as it prints (Chromium's print media emulation), or back on screen. */
+    public HealthRecordPages printed(boolean print) {
+        browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", print ? "print" : ""));
+        return this;
+    }
+
+    /** Whether the element with this selector is shown (false when there is none). */
+    public boolean shows(String cssSelector) {
+        return browser.driver().findElements(By.cssSelector(cssSelector)).stream().anyMatch(WebElement::isDisplayed);
     }
 }
