@@ -36,6 +36,12 @@ class DemoRecordBrowserIT {
     @Autowired
     CareTeams careTeams;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
+    io.hearth.compliance.EmergencyAccess emergencyAccess;
+
     Browser browser;
 
     @BeforeEach
@@ -114,5 +120,30 @@ class DemoRecordBrowserIT {
         record.openFirstFlaggedResult();
         assertThat(record.trendChart().getAttribute("role")).isEqualTo("img");
         browser.assertAccessible();
+    }
+
+    @Test
+    void theDemoProviderOpensAPatientOutsideTheirCareTeamInAnEmergencyAfterTypingTheirCodeAgain() {
+        UUID practitioner = accounts.practitionerOf("demo.provider").orElseThrow();
+        UUID stranger = jdbc.queryForList("select distinct patient_id from record_entry where patient_id is not null", UUID.class).stream()
+                .filter(patient -> !careTeams.isInCareTeam(practitioner, patient)).findFirst().orElseThrow();
+        SignInPage.open(browser).signIn("demo.provider", DEMO_PASSWORD).enterCurrentCode("demo.provider");
+
+        browser.go("/staff/patients/" + stranger + "/record");
+        browser.waitFor(By.id("break-glass-link"));
+        browser.assertAccessible();
+        browser.driver().findElement(By.id("break-glass-link")).click();
+        browser.waitFor(By.id("break-glass-heading"));
+        browser.assertAccessible();
+        browser.driver().findElement(By.id("reason-EMERGENCY_TREATMENT")).click();
+        browser.driver().findElement(By.id("details")).sendKeys("Chest pain at the front desk");
+        browser.driver().findElement(By.id("code")).sendKeys(TestAccounts.currentCode(DEMO_TOTP_SECRET));
+        browser.driver().findElement(By.cssSelector("form[action$='/staff/break-glass'] button[type=submit]")).click();
+        io.hearth.test.TestClock.INSTANCE.advance(java.time.Duration.ofSeconds(30)); // that code is used up
+
+        HealthRecordPages record = HealthRecordPages.current(browser);
+        assertThat(record.heading()).isEqualTo("Health summary");
+        assertThat(record.text()).contains("Patient:");
+        assertThat(emergencyAccess.active("demo.provider", stranger)).isTrue();
     }
 }

@@ -22,6 +22,12 @@ public final class HealthRecordPages {
         return new HealthRecordPages(browser);
     }
 
+    /** The summary the browser is being sent to (e.g. after emergency access was granted). */
+    public static HealthRecordPages current(Browser browser) {
+        browser.waitFor(By.id("summary-heading"));
+        return new HealthRecordPages(browser);
+    }
+
     /** A clinician's list of the patients of their care team. */
     public static HealthRecordPages staffPatients(Browser browser) {
         browser.driver().findElement(By.cssSelector("nav a[href='/staff/patients']")).click();
