@@ -56,8 +56,7 @@ class EmergencyAccessLedger implements EmergencyAccess {
     @Override
     @Transactional
     public Instant open(Authentication clinician, UUID patient, String reason, String details, String secondFactorCode) {
-        boolean clinical = clinician.getAuthorities().stream()
-                .anyMatch(authority -> "ROLE_PROVIDER".equals(authority.getAuthority()) || "ROLE_NURSE".equals(authority.getAuthority()));
+        boolean clinical = Role.PROVIDER.isHeldBy(clinician) || Role.NURSE.isHeldBy(clinician);
         if (!clinical) {
             audit.record(AuditEvent.of(AuditAction.BREAK_GLASS, AuditOutcome.DENIED).patient(patient).object("health-record", patient)
                     .because("not a clinician"));

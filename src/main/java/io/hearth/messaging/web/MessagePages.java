@@ -18,13 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -55,15 +53,7 @@ class MessagePages {
     }
 
     static Set<Role> roles(Authentication authentication) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (GrantedAuthority authority : authentication.getAuthorities()) {
-            for (Role role : Role.values()) {
-                if (role.authority().equals(authority.getAuthority())) {
-                    roles.add(role);
-                }
-            }
-        }
-        return roles;
+        return Role.heldBy(authentication);
     }
 
     /** Puts the thread, its messages and an empty reply form in the model; marks it read. */

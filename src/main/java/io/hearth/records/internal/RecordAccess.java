@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,7 +61,7 @@ public class RecordAccess {
 
     /** The signed-in patient's own record, results shown once released; a chart without a patient if none is linked. */
     public Chart own(Authentication who) {
-        UUID patient = holds(who, Role.PATIENT) ? accounts.patientOf(who.getName()).orElse(null) : null;
+        UUID patient = Role.PATIENT.isHeldBy(who) ? accounts.patientOf(who.getName()).orElse(null) : null;
         return new Chart(reader, audit, clock, patient, settings::holdFor, false);
     }
 
@@ -116,10 +115,6 @@ public class RecordAccess {
 
     /** Why this person may not read clinical records; null when they hold a clinical role. */
     private static String clinicalRefusal(Authentication who) {
-        return holds(who, Role.PROVIDER) || holds(who, Role.NURSE) ? null : NO_CLINICAL_ROLE;
-    }
-
-    private static boolean holds(Authentication who, Role role) {
-        return who != null && who.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(role.authority()::equals);
+        return Role.PROVIDER.isHeldBy(who) || Role.NURSE.isHeldBy(who) ? null : NO_CLINICAL_ROLE;
     }
 }
