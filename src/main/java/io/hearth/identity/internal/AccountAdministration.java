@@ -81,10 +81,8 @@ public class AccountAdministration {
      */
     @Transactional(readOnly = true)
     public List<AccountState> dormancyReport(Instant cutoff, java.time.Duration warning) {
-        return accounts.findAll(Sort.by("usernameKey")).stream()
-                .filter(account -> account.disabledFor() == Account.DisabledFor.DORMANT || account.enabled() && cutoff != null
-                        && (account.lastSignedInAt() == null ? account.createdAt() : account.lastSignedInAt()).isBefore(cutoff.plus(warning)))
-                .limit(1000).map(this::state).toList();
+        Instant unusedSince = cutoff == null ? Instant.EPOCH : cutoff.plus(warning); // dormancy off: only those already disabled
+        return accounts.findDormantOrUnusedSince(unusedSince, PageRequest.of(0, 1000)).stream().map(this::state).toList();
     }
 
     @Transactional(readOnly = true)

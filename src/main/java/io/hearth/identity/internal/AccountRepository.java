@@ -11,6 +11,13 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
 
     Optional<Account> findByUsernameKey(String usernameKey);
 
+    /** Accounts disabled for lack of use, and enabled ones unused since before {@code unusedSince}, by username. */
+    @org.springframework.data.jpa.repository.Query("""
+            select a from Account a where a.disabledFor = io.hearth.identity.internal.Account.DisabledFor.DORMANT
+               or (a.enabled = true and coalesce(a.lastSignedInAt, a.createdAt) < :unusedSince) order by a.usernameKey""")
+    java.util.List<Account> findDormantOrUnusedSince(@org.springframework.data.repository.query.Param("unusedSince") java.time.Instant unusedSince,
+            org.springframework.data.domain.Pageable page);
+
     org.springframework.data.domain.Page<Account> findByUsernameKeyStartingWith(String prefix,
             org.springframework.data.domain.Pageable page);
 
