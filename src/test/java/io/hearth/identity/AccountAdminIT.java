@@ -118,6 +118,16 @@ class AccountAdminIT {
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/signin/enrol"));
         assertThat(TestMail.messagesTo("lost-phone@example.test", 1)).anySatisfy(mail ->
                 assertThat(mail.getSubject()).contains("A way of signing in"));
+
+        // enrolling again completes the sign-in like any other: a password past its age must be changed first
+        jdbc.update("update account set password_changed_at = password_changed_at - interval '61 days' where id = ?", id);
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("<code id=\"secret\">([A-Z2-7 ]+)</code>")
+                .matcher(again.get("/signin/enrol").body());
+        assertThat(key.find()).isTrue();
+        assertThat(again.submit("/signin/enrol", "/signin/enrol", "code=" + TestAccounts.currentCode(key.group(1).replace(" ", "")))
+                .body()).contains("Save your recovery codes");
+        assertThat(again.get("/").headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).endsWith("/account/password"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.hearth.identity.internal.DormantAccounts;
 import io.hearth.identity.internal.KnownDevices;
 import io.hearth.identity.internal.Factors;
 import io.hearth.identity.AccountRejectedException;
+import io.hearth.identity.Accounts;
 import io.hearth.identity.IdentityProperties;
 import io.hearth.identity.SecondFactors;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,8 +40,12 @@ class SecondFactorController {
 
     private final DormantAccounts dormancy;
 
-    SecondFactorController(SecondFactors secondFactors, IdentityProperties identity, KnownDevices devices, DormantAccounts dormancy) {
+    private final Accounts accounts;
+
+    SecondFactorController(SecondFactors secondFactors, IdentityProperties identity, KnownDevices devices, DormantAccounts dormancy,
+            Accounts accounts) {
         this.dormancy = dormancy;
+        this.accounts = accounts;
         this.secondFactors = secondFactors;
         this.identity = identity;
         this.devices = devices;
@@ -99,8 +104,8 @@ class SecondFactorController {
         }
         session.removeAttribute(PENDING_SECRET);
         grant(authentication, Factors.AUTHENTICATOR_APP, request, response);
-        dormancy.signedIn(authentication.getName());
-        DeviceCookie.signedIn(devices, authentication.getName(), request, response);
+        // the first sign-in completes here; the recovery codes come first, whatever the password's age
+        SignInCompletion.completed(accounts, devices, dormancy, request, response, SecurityContextHolder.getContext().getAuthentication());
         model.addAttribute("recoveryCodes", recoveryCodes);
         return "identity/recovery-codes";
     }
