@@ -96,6 +96,24 @@ class EndpointAccessIT {
         RULES.put("GET /staff/break-glass", Rule.roles(Role.PROVIDER, Role.NURSE));
         RULES.put("POST /staff/break-glass", Rule.roles(Role.PROVIDER, Role.NURSE));
         RULES.put("GET /audit/export.csv", Rule.roles(Role.SECURITY_OFFICER));
+        for (String endpoint : new String[] { "GET /my/appointments", "GET /my/appointments/book", "POST /my/appointments", "GET /my/appointments/{id}",
+                "POST /my/appointments/{id}/cancel", "POST /my/appointments/{id}/accept", "POST /my/appointments/{id}/wait-list",
+                "GET /my/appointments/{id}/calendar.ics", "GET /my/appointments/offers/{id}", "POST /my/appointments/offers/{id}" }) {
+            RULES.put(endpoint, Rule.roles(Role.PATIENT));
+        }
+        // which appointments and patients a person sees is decided where appointments are read (AppointmentAccess: 404, audited)
+        for (String endpoint : new String[] { "GET /staff/schedule", "GET /staff/appointments/requests", "GET /staff/appointments/book",
+                "POST /staff/appointments", "GET /staff/appointments/{id}", "POST /staff/appointments/{id}/check-in",
+                "POST /staff/appointments/{id}/no-show", "POST /staff/appointments/{id}/cancel", "POST /staff/appointments/{id}/approve",
+                "POST /staff/appointments/{id}/propose" }) {
+            RULES.put(endpoint, Rule.roles(Role.PROVIDER, Role.NURSE, Role.FRONT_DESK));
+        }
+        for (String endpoint : new String[] { "GET /staff/scheduling", "POST /staff/scheduling/locations", "POST /staff/scheduling/types",
+                "GET /staff/scheduling/providers/{practitioner}", "POST /staff/scheduling/providers/{practitioner}/hours",
+                "POST /staff/scheduling/providers/{practitioner}/hours/{id}/remove", "POST /staff/scheduling/providers/{practitioner}/time-off",
+                "POST /staff/scheduling/providers/{practitioner}/time-off/{id}/remove" }) {
+            RULES.put(endpoint, Rule.roles(Role.FRONT_DESK, Role.ADMIN));
+        }
     }
 
     @LocalServerPort

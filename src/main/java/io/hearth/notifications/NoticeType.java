@@ -25,7 +25,13 @@ public enum NoticeType {
     NEW_MESSAGE(false),
     /** For the security officer: a clinician used emergency access, which waits for review (no patient, no name). */
     EMERGENCY_ACCESS_REVIEW(false),
-    PRACTICE_ANNOUNCEMENT(false);
+    PRACTICE_ANNOUNCEMENT(false),
+    /** An appointment is coming up (no date, provider, place or reason in the email). */
+    APPOINTMENT_REMINDER(false),
+    /** The practice booked, moved, cancelled or answered a request about an appointment. */
+    APPOINTMENT_UPDATE(false),
+    /** An earlier time is offered to a patient on the wait list; the first to accept gets it. */
+    APPOINTMENT_OFFER(false);
 
     private final boolean security;
 

@@ -15,6 +15,8 @@ begin
         execute 'revoke update, delete, truncate on email_consent from "${app_role}"';
         -- emergency access grants are reviewed (updated) but never removed
         execute 'revoke delete, truncate on break_glass from "${app_role}"';
+        -- appointments are cancelled, never removed (their slot claims come and go)
+        execute 'revoke delete, truncate on appointment, wait_list_entry, wait_list_offer from "${app_role}"';
     end if;
 end;
 $$;

@@ -25,6 +25,11 @@ class TestSupport {
     }
 
     @Bean
+    TestRecords testRecords(io.hearth.fhir.FhirImport fhirImport, io.hearth.records.HealthRecords records) {
+        return new TestRecords(fhirImport, records);
+    }
+
+    @Bean
     TestAudit testAudit(AuditTrail trail, JdbcTemplate jdbc) {
         return new TestAudit(trail, jdbc);
     }

@@ -69,6 +69,7 @@ class DemoRecords {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 100) // before the demo schedule
     void importOnFirstStart() throws IOException {
         if (!accounts.exists("demo.patient") || accounts.patientOf("demo.patient").filter(records::hasPatient).isPresent()) {
             return;

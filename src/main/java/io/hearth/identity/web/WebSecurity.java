@@ -142,6 +142,8 @@ class WebSecurity {
                         .requestMatchers("/staff/break-glass").hasAnyRole("PROVIDER", "NURSE")
                         .requestMatchers("/staff/activation-codes/**").hasAnyRole("ADMIN", "FRONT_DESK")
                         .requestMatchers("/my/**").hasRole("PATIENT")
+                        .requestMatchers("/staff/schedule", "/staff/appointments", "/staff/appointments/**").hasAnyRole("PROVIDER", "NURSE", "FRONT_DESK")
+                        .requestMatchers("/staff/scheduling", "/staff/scheduling/**").hasAnyRole("FRONT_DESK", "ADMIN")
                         .requestMatchers("/staff/messages", "/staff/messages/**").hasAnyRole("PROVIDER", "NURSE", "FRONT_DESK", "BILLING")
                         // staff pages of a patient's record: never patients; which staff may read which patient's record
                         // is decided where the records are read (io.hearth.records.internal.RecordAccess: 404, audited)

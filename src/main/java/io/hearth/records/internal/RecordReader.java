@@ -106,6 +106,11 @@ class RecordReader {
                 + String.join(", ", java.util.Collections.nCopies(wanted.size(), "?")) + ")", this::map, wanted.toArray());
     }
 
+    /** Every patient's demographics record (for staff who may look up any patient). */
+    List<StoredRecord> allPatients() {
+        return jdbc.query(COLUMNS + "where kind = 'PATIENT' and patient_id = id", this::map);
+    }
+
     /** Every result of the same test, oldest first, up to the given time. */
     List<StoredRecord> sameTest(UUID patientId, String codeKey, Instant notAfter) {
         return jdbc.query(COLUMNS + "where patient_id = ? and kind = 'OBSERVATION' and code_key = ? and effective_at <= ? order by effective_at, id",
