@@ -95,11 +95,6 @@ public class Schedules {
         return view;
     }
 
-    /** The raw appointment, for exports. */
-    Appointment require(Person who, UUID id) {
-        return access.require(who, store.find(id).orElse(null), id);
-    }
-
     /** The types a patient may book and with whom: new-patient types with any provider, others with their care team. */
     public List<Choice> choices(Person who, UUID patient) {
         Map<UUID, String> all = providers.names();
