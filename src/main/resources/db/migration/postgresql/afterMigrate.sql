@@ -15,6 +15,8 @@ begin
         execute 'revoke update, delete, truncate on email_consent from "${app_role}"';
         -- emergency access grants are reviewed (updated) but never removed
         execute 'revoke delete, truncate on break_glass from "${app_role}"';
+        -- renewal requests are decided (updated) but never removed
+        execute 'revoke delete, truncate on renewal_request from "${app_role}"';
     end if;
 end;
 $$;

@@ -143,6 +143,8 @@ class WebSecurity {
                         .requestMatchers("/staff/activation-codes/**").hasAnyRole("ADMIN", "FRONT_DESK")
                         .requestMatchers("/my/**").hasRole("PATIENT")
                         .requestMatchers("/staff/messages", "/staff/messages/**").hasAnyRole("PROVIDER", "NURSE", "FRONT_DESK", "BILLING")
+                        // which clinician may see which request is decided by io.hearth.medications (care team; 404 otherwise)
+                        .requestMatchers("/staff/renewals", "/staff/renewals/**").hasAnyRole("PROVIDER", "NURSE")
                         // staff pages of a patient's record: never patients; which staff may read which patient's record
                         // is decided where the records are read (io.hearth.records.internal.RecordAccess: 404, audited)
                         .requestMatchers("/staff/patients", "/staff/patients/**")
