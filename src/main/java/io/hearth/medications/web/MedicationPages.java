@@ -20,11 +20,11 @@ class MedicationPages {
     /** Formats for the page's locale; null instants show as nothing. */
     record Dates(DateTimeFormatter dateFormat, DateTimeFormatter timeFormat, String zone) {
 
-        String date(Instant instant) {
+        public String date(Instant instant) {
             return instant == null ? "" : dateFormat.format(instant);
         }
 
-        String time(Instant instant) {
+        public String time(Instant instant) {
             return instant == null ? "" : timeFormat.format(instant);
         }
     }
