@@ -10,6 +10,7 @@ import io.hearth.records.HealthRecords;
 import io.hearth.records.MedicationLists;
 import io.hearth.test.PortalClient;
 import io.hearth.test.PortalTest;
+import io.hearth.test.TestBundles;
 import io.hearth.test.TestAccounts;
 import io.hearth.test.TestAudit;
 import io.hearth.test.TestMail;
@@ -18,7 +19,6 @@ import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -73,8 +72,6 @@ class MedicationRenewalsIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    io.hearth.patients.EmailConsent consent;
 
     UUID ada;
     UUID ben;
@@ -94,7 +91,7 @@ class MedicationRenewalsIT {
         people.create("ada.patient", "Ada Quill", PASSWORD, Role.PATIENT);
         accounts.linkPatient("ada.patient", ada);
         people.giveConfirmedEmail("ada.patient", "ada@mail.test");
-        agreeToEmail("ada.patient");
+        people.agreeToEmail("ada.patient");
         people.create("ben.patient", "Ben Rook", PASSWORD, Role.PATIENT);
         accounts.linkPatient("ben.patient", ben);
         people.giveConfirmedEmail("ben.patient", "ben@mail.test"); // and never agrees to email notices
@@ -156,18 +153,25 @@ class MedicationRenewalsIT {
 
     @Test
     void tenSimultaneousSubmitsMakeExactlyOneRequest() throws Exception {
-        PortalClient patient = signedIn("ada.patient");
         UUID metformin = medication(ada, "Metformin");
-        String token = PortalClient.csrfToken(patient.get("/my/medications/" + metformin).body());
+        // ten sessions (ten browser tabs signed in), so nothing on the way serialises the submits
+        List<PortalClient> tabs = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            PortalClient tab = signedIn("ada.patient");
+            tabs.add(tab);
+            tokens.add(PortalClient.csrfToken(tab.get("/my/medications/" + metformin).body()));
+        }
         ExecutorService pool = Executors.newFixedThreadPool(10);
         CountDownLatch start = new CountDownLatch(1);
         try {
             List<Future<HttpResponse<String>>> answers = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                String pharmacy = "Pharmacy " + i;
+                PortalClient tab = tabs.get(i);
+                String form = fields("Pharmacy " + i, null, tokens.get(i));
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return patient.postForm("/my/medications/" + metformin + "/renewals", fields(pharmacy, null, token));
+                    return tab.postForm("/my/medications/" + metformin + "/renewals", form);
                 }));
             }
             start.countDown();
@@ -415,28 +419,8 @@ class MedicationRenewalsIT {
         return jdbc.queryForObject("select count(*) from notice where type = 'RENEWAL_DECIDED'", Long.class);
     }
 
-    /** The renewal notices the address has received, once the outbox has nothing left to send. */
     List<MimeMessage> renewalMailTo(String address) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (jdbc.queryForObject("select count(*) from notice where status = 'PENDING'", Long.class) > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return TestMail.messagesTo(address, 0).stream().filter(mail -> {
-            try {
-                return mail.getSubject().contains("renewal request");
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
-
-    private void agreeToEmail(String username) {
-        consent.record(accounts.idOf(username).orElseThrow(), true, io.hearth.patients.EmailConsent.TEXT_VERSION,
-                io.hearth.audit.Actor.of(new org.springframework.security.authentication.TestingAuthenticationToken(username, "")));
+        return TestMail.noticesTo(jdbc, address, "renewal request");
     }
 
     PortalClient signedIn(String username) {
@@ -448,31 +432,21 @@ class MedicationRenewalsIT {
     void staff(String username, String name, String npi, Role role) {
         people.create(username, name, PASSWORD, role);
         people.giveConfirmedEmail(username, username + "@practice.test");
-        accounts.linkPractitioner(username, records.practitionerByIdentifier("http://hl7.org/fhir/sid/us-npi|" + npi).orElseThrow());
+        accounts.linkPractitioner(username, records.practitionerByIdentifier(TestBundles.NPI + "|" + npi).orElseThrow());
     }
 
     /** A patient with a visit with the practitioner, who prescribed each of these medications. */
     UUID importPatient(String key, String given, String family, String npi, List<Med> meds) {
         String patient = UUID.randomUUID().toString();
-        String requests = meds.stream().map(med -> """
+        List<String> requests = meds.stream().map(med -> """
                 {"fullUrl":"urn:uuid:%s","resource":{"resourceType":"MedicationRequest","status":"%s","intent":"order",
                  "medicationCodeableConcept":{"coding":[{"system":"%s","code":"%s","display":"%s"}],"text":"%s"},
                  "subject":{"reference":"urn:uuid:%s"},"authoredOn":"2025-05-01T10:00:00Z",
-                 "requester":{"reference":"Practitioner?identifier=http://hl7.org/fhir/sid/us-npi|%s"},
+                 "requester":{"reference":"Practitioner?identifier=%s|%s"},
                  "dosageInstruction":[{"text":"Take one tablet daily"}]}}"""
-                .formatted(UUID.randomUUID(), med.status(), RXNORM, med.code(), med.title(), med.title(), patient, npi))
-                .collect(Collectors.joining(",\n"));
-        String bundle = """
-                {"resourceType":"Bundle","type":"transaction","entry":[
-                 {"fullUrl":"urn:uuid:%1$s","resource":{"resourceType":"Patient","identifier":[{"system":"urn:mrn","value":"%2$s"}],
-                  "name":[{"family":"%4$s","given":["%3$s"]}],"birthDate":"1980-02-03"}},
-                 {"fullUrl":"urn:uuid:%5$s","resource":{"resourceType":"Practitioner","identifier":[{"system":"http://hl7.org/fhir/sid/us-npi","value":"%6$s"}],
-                  "name":[{"family":"Doctor%6$s","given":["Pat"],"prefix":["Dr."]}]}},
-                 {"fullUrl":"urn:uuid:%7$s","resource":{"resourceType":"Encounter","status":"finished",
-                  "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},
-                  "subject":{"reference":"urn:uuid:%1$s"},"period":{"start":"2025-05-01T10:00:00Z","end":"2025-05-01T10:30:00Z"},
-                  "participant":[{"individual":{"reference":"Practitioner?identifier=http://hl7.org/fhir/sid/us-npi|%6$s"}}]}},
-                 %8$s]}""".formatted(patient, key, given, family, UUID.randomUUID(), npi, UUID.randomUUID(), requests);
+                .formatted(UUID.randomUUID(), med.status(), RXNORM, med.code(), med.title(), med.title(), patient, TestBundles.NPI, npi))
+                .toList();
+        String bundle = TestBundles.patient(patient, key, given, family, List.of(npi), requests);
         return fhirImport.importBundle(new ByteArrayInputStream(bundle.getBytes(StandardCharsets.UTF_8)), "test").patients().iterator().next();
     }
 }

@@ -75,15 +75,6 @@ class MessagingIT {
     @Autowired
     MessageNotices messageNotices;
 
-    @Autowired
-    io.hearth.patients.EmailConsent consent;
-
-    /** Patients get message notices only after agreeing to email (see EmailConsentIT). */
-    private void agreeToEmail(String username) {
-        consent.record(accounts.idOf(username).orElseThrow(), true, io.hearth.patients.EmailConsent.TEXT_VERSION,
-                io.hearth.audit.Actor.of(new org.springframework.security.authentication.TestingAuthenticationToken(username, "")));
-    }
-
     UUID ada;
     UUID ben;
     UUID cy;
@@ -98,11 +89,11 @@ class MessagingIT {
         people.create("ada.patient", "Ada Quill", PASSWORD, Role.PATIENT);
         accounts.linkPatient("ada.patient", ada);
         people.giveConfirmedEmail("ada.patient", "ada@mail.test");
-        agreeToEmail("ada.patient");
+        people.agreeToEmail("ada.patient");
         people.create("ben.patient", "Ben Rook", PASSWORD, Role.PATIENT);
         accounts.linkPatient("ben.patient", ben);
         people.giveConfirmedEmail("ben.patient", "ben@mail.test");
-        agreeToEmail("ben.patient");
+        people.agreeToEmail("ben.patient");
         staff("dr.one", "Dr. Una One", "111", Role.PROVIDER);
         staff("dr.two", "Dr. Tom Two", "222", Role.PROVIDER);
         staff("billing.one", "Bill Ledger", null, Role.BILLING);
@@ -447,21 +438,7 @@ class MessagingIT {
 
     /** A patient with a visit with each of two practitioners (the same one twice when both are alike). */
     UUID importPatient(String key, String given, String family, String npi, String secondNpi) {
-        String bundle = """
-                {"resourceType":"Bundle","type":"transaction","entry":[
-                 {"fullUrl":"urn:uuid:%1$s","resource":{"resourceType":"Patient","identifier":[{"system":"urn:mrn","value":"%2$s"}],
-                  "name":[{"family":"%4$s","given":["%3$s"]}],"birthDate":"1980-02-03"}},
-                 {"fullUrl":"urn:uuid:%5$s","resource":{"resourceType":"Practitioner","identifier":[{"system":"http://hl7.org/fhir/sid/us-npi","value":"%6$s"}],
-                  "name":[{"family":"Doctor%6$s","given":["Pat"],"prefix":["Dr."]}]}},
-                 {"fullUrl":"urn:uuid:%7$s","resource":{"resourceType":"Encounter","status":"finished",
-                  "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},
-                  "subject":{"reference":"urn:uuid:%1$s"},"period":{"start":"2025-05-01T10:00:00Z","end":"2025-05-01T10:30:00Z"},
-                  "participant":[{"individual":{"reference":"Practitioner?identifier=http://hl7.org/fhir/sid/us-npi|%6$s"}}]}},
-                 {"fullUrl":"urn:uuid:%8$s","resource":{"resourceType":"Encounter","status":"finished",
-                  "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},
-                  "subject":{"reference":"urn:uuid:%1$s"},"period":{"start":"2025-06-01T10:00:00Z","end":"2025-06-01T10:30:00Z"},
-                  "participant":[{"individual":{"reference":"Practitioner?identifier=http://hl7.org/fhir/sid/us-npi|%9$s"}}]}}]}"""
-                .formatted(UUID.randomUUID(), key, given, family, UUID.randomUUID(), npi, UUID.randomUUID(), UUID.randomUUID(), secondNpi);
+        String bundle = io.hearth.test.TestBundles.patient(UUID.randomUUID().toString(), key, given, family, List.of(npi, secondNpi), List.of());
         return fhirImport.importBundle(new ByteArrayInputStream(bundle.getBytes(StandardCharsets.UTF_8)), "test").patients().iterator().next();
     }
 
@@ -487,21 +464,7 @@ class MessagingIT {
 
     /** The new-message notices the address has received so far, once the outbox has nothing left to send. */
     List<MimeMessage> mailTo(String address) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (jdbc.queryForObject("select count(*) from notice where status = 'PENDING'", Long.class) > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return TestMail.messagesTo(address, 0).stream().filter(mail -> {
-            try {
-                return mail.getSubject().contains("new message");
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return TestMail.noticesTo(jdbc, address, "new message");
     }
 
     /** Lets the staff notice interval pass and sends what it held back, so a test starts with no one recently told. */
