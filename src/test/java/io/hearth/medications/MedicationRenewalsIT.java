@@ -223,6 +223,10 @@ class MedicationRenewalsIT {
         assertThat(stopped.statusCode()).isEqualTo(409);
         assertThat(stopped.body()).contains("Only active medications can be renewed");
         assertThat(requestsFor(oxycodone) + requestsFor(naproxen)).isZero();
+        audit.awaitChained();
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'PHI_CHANGE' and outcome = 'FAILURE' "
+                + "and object_type = 'medication' and object_id = ? and patient_id = ? and reason = 'renewals.refused.callPractice'", Long.class,
+                oxycodone.toString(), ada)).isEqualTo(1);
     }
 
     @Test
@@ -273,6 +277,9 @@ class MedicationRenewalsIT {
         HttpResponse<String> again = provider.submit("/staff/renewals/" + request, "/staff/renewals/" + request + "/approve", "quantity=90");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("This request was already decided");
+        audit.awaitChained();
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where outcome = 'FAILURE' and object_type = 'renewal-request' "
+                + "and object_id = ? and reason = 'renewals.error.decided'", Long.class, request.toString())).isEqualTo(1);
         HttpResponse<String> deny = signedIn("nurse.one").submit("/staff/renewals/" + request, "/staff/renewals/" + request + "/deny", "reason=No");
         assertThat(deny.statusCode()).isEqualTo(409);
         assertThat(status(request)).isEqualTo("APPROVED");

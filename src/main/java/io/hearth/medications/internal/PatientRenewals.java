@@ -86,15 +86,17 @@ public class PatientRenewals {
         if (pending.isPresent()) {
             return new Requested(pending.get().id(), true);
         }
-        String cleanPharmacy = PlainText.clean(pharmacy, settings.maxPharmacyLength(), false, "renewals.error.pharmacy");
-        String cleanNote = PlainText.clean(note, settings.maxNoteLength(), true, "renewals.error.note");
         try {
+            String cleanPharmacy = PlainText.clean(pharmacy, settings.maxPharmacyLength(), false, "renewals.error.pharmacy");
+            String cleanNote = PlainText.clean(note, settings.maxNoteLength(), true, "renewals.error.note");
             return transaction.execute(status -> {
                 RenewalRequest request = requests.saveAndFlush(
                         RenewalRequest.ask(medication, policy, cleanPharmacy, cleanNote, patient.username(), clock, cipher));
                 audit.changed(request, "requested");
                 return new Requested(request.id(), false);
             });
+        } catch (RenewalRefusedException refusal) {
+            throw audit.refused(patient.patientId(), RenewalAudit.MEDICATION, medicationId, refusal);
         } catch (DataIntegrityViolationException raced) {
             return requests.findByMedicationIdAndStatus(medicationId, RenewalStatus.PENDING).map(request -> new Requested(request.id(), true))
                     .orElseThrow(() -> raced);

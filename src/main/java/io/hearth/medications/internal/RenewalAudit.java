@@ -30,6 +30,13 @@ class RenewalAudit {
                 .object(REQUEST, request.id()).because(what));
     }
 
+    /** A change refused for the reason this message key names; recorded at once, whatever happens to the caller's transaction. */
+    RenewalRefusedException refused(UUID patient, String objectType, Object objectId, RenewalRefusedException refusal) {
+        audit.record(AuditEvent.of(AuditAction.PHI_CHANGE, AuditOutcome.FAILURE).patient(patient).object(objectType, objectId)
+                .because(refusal.key()));
+        return refusal;
+    }
+
     /** Recorded at once, whatever happens to the caller's transaction; the caller answers 404. */
     RenewalNotFoundException denied(AuditAction action, UUID patient, String objectType, Object objectId, String why) {
         audit.record(AuditEvent.of(action, AuditOutcome.DENIED).patient(patient).object(objectType, objectId).because(why));

@@ -38,6 +38,11 @@ public record RenewalChanges(Integer quantity, Integer refills) {
         return value;
     }
 
+    @Override
+    public String toString() {
+        return "RenewalChanges[hidden]";
+    }
+
     String encode() {
         return "quantity=" + (quantity == null ? "" : quantity) + ";refills=" + (refills == null ? "" : refills);
     }

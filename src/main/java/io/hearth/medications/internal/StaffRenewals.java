@@ -88,7 +88,11 @@ public class StaffRenewals {
     @Transactional
     public void approve(Viewer staff, UUID requestId, String quantity, String refills) {
         RenewalRequest request = decidable(staff, requestId, AuditAction.PHI_CHANGE);
-        request.approve(staff.username(), RenewalChanges.parse(quantity, refills, settings), clock, cipher);
+        try {
+            request.approve(staff.username(), RenewalChanges.parse(quantity, refills, settings), clock, cipher);
+        } catch (RenewalRefusedException refusal) {
+            throw audit.refused(request.patientId(), RenewalAudit.REQUEST, requestId, refusal);
+        }
         audit.changed(request, "approved");
         notices.decided(request);
     }
@@ -101,7 +105,11 @@ public class StaffRenewals {
     @Transactional
     public void deny(Viewer staff, UUID requestId, String reason) {
         RenewalRequest request = decidable(staff, requestId, AuditAction.PHI_CHANGE);
-        request.deny(staff.username(), PlainText.clean(reason, settings.maxReasonLength(), true, "renewals.error.reason"), clock, cipher);
+        try {
+            request.deny(staff.username(), PlainText.clean(reason, settings.maxReasonLength(), true, "renewals.error.reason"), clock, cipher);
+        } catch (RenewalRefusedException refusal) {
+            throw audit.refused(request.patientId(), RenewalAudit.REQUEST, requestId, refusal);
+        }
         audit.changed(request, "denied");
         notices.decided(request);
     }

@@ -37,6 +37,10 @@ class PatientMedicationsController {
 
     /** What the renewal form sends; bound by name, nothing else is read. */
     record RenewalForm(String pharmacy, String note) {
+        @Override
+        public String toString() {
+            return "RenewalForm[hidden]";
+        }
     }
 
     @GetMapping("/my/medications")

@@ -39,9 +39,17 @@ class StaffRenewalsController {
 
     /** What the approval form sends: blank fields leave the prescription's quantity and refills as they are. */
     record ApprovalForm(String quantity, String refills) {
+        @Override
+        public String toString() {
+            return "ApprovalForm[hidden]";
+        }
     }
 
     record DenialForm(String reason) {
+        @Override
+        public String toString() {
+            return "DenialForm[hidden]";
+        }
     }
 
     @GetMapping("/staff/renewals")
