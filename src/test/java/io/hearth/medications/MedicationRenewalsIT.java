@@ -240,7 +240,7 @@ class MedicationRenewalsIT {
 
         HttpResponse<String> longNote = ask(patient, levothyroxine, "Harbor Pharmacy", "x".repeat(2000));
         assertThat(longNote.statusCode()).isEqualTo(400);
-        assertThat(longNote.body()).contains("The note is too long", "value=\"Harbor Pharmacy\"");
+        assertThat(longNote.body()).contains("The note is too long", "value=\"Harbor Pharmacy\"", "Up to 1,000 characters.", "maxlength=\"1000\"");
 
         HttpResponse<String> longPharmacy = ask(patient, levothyroxine, "p".repeat(201), null);
         assertThat(longPharmacy.statusCode()).isEqualTo(400);

@@ -1,5 +1,6 @@
 package io.hearth.medications.web;
 
+import io.hearth.medications.internal.MedicationsProperties;
 import io.hearth.system.HearthProperties;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -7,14 +8,21 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
-/** What the patient's and the staff's pages share: dates and times in the practice's zone. */
+/** What the patient's and the staff's pages share: dates and times in the practice's zone, the forms' limits. */
 @Component
 class MedicationPages {
 
     private final HearthProperties hearth;
+    private final MedicationsProperties settings;
 
-    MedicationPages(HearthProperties hearth) {
+    MedicationPages(HearthProperties hearth, MedicationsProperties settings) {
         this.hearth = hearth;
+        this.settings = settings;
+    }
+
+    /** The lengths and ranges the forms accept (the hints say them, the service enforces them). */
+    MedicationsProperties limits() {
+        return settings;
     }
 
     /** Formats for the page's locale; null instants show as nothing. */

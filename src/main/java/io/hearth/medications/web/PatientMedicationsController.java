@@ -76,6 +76,7 @@ class PatientMedicationsController {
     private String show(Viewer patient, UUID id, Model model, Locale locale) {
         model.addAttribute("detail", renewals.medication(patient, id));
         model.addAttribute("dates", pages.dates(locale));
+        model.addAttribute("limits", pages.limits());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new RenewalForm(null, null));
         }

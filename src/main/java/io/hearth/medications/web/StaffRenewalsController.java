@@ -103,6 +103,7 @@ class StaffRenewalsController {
     private String show(Viewer staff, UUID id, Model model, Locale locale) {
         model.addAttribute("view", renewals.open(staff, id));
         model.addAttribute("dates", pages.dates(locale));
+        model.addAttribute("limits", pages.limits());
         if (!model.containsAttribute("approval")) {
             model.addAttribute("approval", new ApprovalForm(null, null));
         }
