@@ -84,6 +84,14 @@ class EndpointAccessIT {
                 "GET /staff/messages/attachments/{id}" }) {
             RULES.put(endpoint, Rule.roles(Role.PROVIDER, Role.NURSE, Role.FRONT_DESK, Role.BILLING));
         }
+        // renewals: the patient's own medications (404 for others); clinicians of the patient's care team (404 for others)
+        for (String endpoint : new String[] { "GET /my/medications", "GET /my/medications/{id}", "POST /my/medications/{id}/renewals" }) {
+            RULES.put(endpoint, Rule.roles(Role.PATIENT));
+        }
+        for (String endpoint : new String[] { "GET /staff/renewals", "GET /staff/renewals/{id}", "POST /staff/renewals/{id}/approve",
+                "POST /staff/renewals/{id}/deny" }) {
+            RULES.put(endpoint, Rule.roles(Role.PROVIDER, Role.NURSE));
+        }
         // clinicians of the patient's care team only; which patient is decided where the record is read (404 for others)
         for (String endpoint : new String[] { "GET /staff/patients", "GET /staff/patients/{patient}/record", "GET /staff/patients/{patient}/results",
                 "GET /staff/patients/{patient}/results/{id}", "GET /staff/patients/{patient}/reports/{id}", "GET /staff/patients/{patient}/visits",

@@ -23,6 +23,8 @@ public enum NoticeType {
      */
     SIGN_IN_CODE(true),
     NEW_MESSAGE(false),
+    /** A prescription renewal the patient asked for was approved or denied (which, and of what, only in the portal). */
+    RENEWAL_DECIDED(false),
     /** For the security officer: a clinician used emergency access, which waits for review (no patient, no name). */
     EMERGENCY_ACCESS_REVIEW(false),
     PRACTICE_ANNOUNCEMENT(false),

@@ -20,5 +20,10 @@
  * practice and stays in clear; conditional references from the EHR ({@code Practitioner?identifier=...}) are resolved
  * through its identifiers when they are read, so bundles may be imported in any order. {@code care_relationship}
  * lists which practitioner identifiers care for which patient id (no clinical content): the care-team rule needs it.
+ *
+ * <h2>For other modules</h2>
+ * {@link io.hearth.records.CareTeams}, {@link io.hearth.records.PatientIdentities} and
+ * {@link io.hearth.records.MedicationLists} (a patient's prescriptions, for renewals) read without deciding access: the
+ * calling module decides who may see what and audits it.
  */
 package io.hearth.records;

@@ -17,6 +17,8 @@ begin
         execute 'revoke delete, truncate on break_glass from "${app_role}"';
         -- appointments are cancelled, never removed (their slot claims come and go)
         execute 'revoke delete, truncate on appointment, wait_list_entry, wait_list_offer from "${app_role}"';
+        -- renewal requests are decided (updated) but never removed
+        execute 'revoke delete, truncate on renewal_request from "${app_role}"';
     end if;
 end;
 $$;

@@ -78,15 +78,6 @@ class MessagingIT {
     @Autowired
     MessageNotices messageNotices;
 
-    @Autowired
-    io.hearth.patients.EmailConsent consent;
-
-    /** Patients get message notices only after agreeing to email (see EmailConsentIT). */
-    private void agreeToEmail(String username) {
-        consent.record(accounts.idOf(username).orElseThrow(), true, io.hearth.patients.EmailConsent.TEXT_VERSION,
-                io.hearth.audit.Actor.of(new org.springframework.security.authentication.TestingAuthenticationToken(username, "")));
-    }
-
     UUID ada;
     UUID ben;
     UUID cy;
@@ -101,11 +92,11 @@ class MessagingIT {
         people.create("ada.patient", "Ada Quill", PASSWORD, Role.PATIENT);
         accounts.linkPatient("ada.patient", ada);
         people.giveConfirmedEmail("ada.patient", "ada@mail.test");
-        agreeToEmail("ada.patient");
+        people.agreeToEmail("ada.patient");
         people.create("ben.patient", "Ben Rook", PASSWORD, Role.PATIENT);
         accounts.linkPatient("ben.patient", ben);
         people.giveConfirmedEmail("ben.patient", "ben@mail.test");
-        agreeToEmail("ben.patient");
+        people.agreeToEmail("ben.patient");
         staff("dr.one", "Dr. Una One", "111", Role.PROVIDER);
         staff("dr.two", "Dr. Tom Two", "222", Role.PROVIDER);
         staff("billing.one", "Bill Ledger", null, Role.BILLING);
@@ -474,21 +465,7 @@ class MessagingIT {
 
     /** The new-message notices the address has received so far, once the outbox has nothing left to send. */
     List<MimeMessage> mailTo(String address) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (jdbc.queryForObject("select count(*) from notice where status = 'PENDING'", Long.class) > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return TestMail.messagesTo(address, 0).stream().filter(mail -> {
-            try {
-                return mail.getSubject().contains("new message");
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return TestMail.noticesTo(jdbc, address, "new message");
     }
 
     /** Lets the staff notice interval pass and sends what it held back, so a test starts with no one recently told. */

@@ -26,11 +26,20 @@ public final class TestAccounts {
     private final Accounts accounts;
     private final SecondFactors secondFactors;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final io.hearth.patients.EmailConsent consent;
 
-    TestAccounts(Accounts accounts, SecondFactors secondFactors, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    TestAccounts(Accounts accounts, SecondFactors secondFactors, org.springframework.jdbc.core.JdbcTemplate jdbc,
+            io.hearth.patients.EmailConsent consent) {
         this.accounts = accounts;
         this.secondFactors = secondFactors;
         this.jdbc = jdbc;
+        this.consent = consent;
+    }
+
+    /** The patient agrees to email notices, as on their Preferences page (see EmailConsentIT); until then only security notices go out. */
+    public void agreeToEmail(String username) {
+        consent.record(accounts.idOf(username).orElseThrow(), true, io.hearth.patients.EmailConsent.TEXT_VERSION,
+                io.hearth.audit.Actor.of(new org.springframework.security.authentication.TestingAuthenticationToken(username, "")));
     }
 
     /**

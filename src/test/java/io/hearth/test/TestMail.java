@@ -65,6 +65,29 @@ public class TestMail implements ApplicationContextInitializer<ConfigurableAppli
         }
     }
 
+    /**
+     * The emails to the address whose subject contains this text, once the outbox has nothing left to send (waiting up
+     * to 15 s for it).
+     */
+    public static java.util.List<jakarta.mail.internet.MimeMessage> noticesTo(org.springframework.jdbc.core.JdbcTemplate jdbc, String address,
+            String subjectPart) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        while (jdbc.queryForObject("select count(*) from notice where status = 'PENDING'", Long.class) > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return messagesTo(address, 0).stream().filter(mail -> {
+            try {
+                return mail.getSubject().contains(subjectPart);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         int port = server().getSmtp().getPort();

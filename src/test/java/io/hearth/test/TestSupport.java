@@ -20,8 +20,8 @@ class TestSupport {
     }
 
     @Bean
-    TestAccounts testAccounts(Accounts accounts, SecondFactors secondFactors, JdbcTemplate jdbc) {
-        return new TestAccounts(accounts, secondFactors, jdbc);
+    TestAccounts testAccounts(Accounts accounts, SecondFactors secondFactors, JdbcTemplate jdbc, io.hearth.patients.EmailConsent consent) {
+        return new TestAccounts(accounts, secondFactors, jdbc, consent);
     }
 
     @Bean

@@ -145,6 +145,8 @@ class WebSecurity {
                         .requestMatchers("/staff/schedule", "/staff/appointments", "/staff/appointments/**").hasAnyRole("PROVIDER", "NURSE", "FRONT_DESK")
                         .requestMatchers("/staff/scheduling", "/staff/scheduling/**").hasAnyRole("FRONT_DESK", "ADMIN")
                         .requestMatchers("/staff/messages", "/staff/messages/**").hasAnyRole("PROVIDER", "NURSE", "FRONT_DESK", "BILLING")
+                        // which clinician may see which request is decided by io.hearth.medications (care team; 404 otherwise)
+                        .requestMatchers("/staff/renewals", "/staff/renewals/**").hasAnyRole("PROVIDER", "NURSE")
                         // staff pages of a patient's record: never patients; which staff may read which patient's record
                         // is decided where the records are read (io.hearth.records.internal.RecordAccess: 404, audited)
                         .requestMatchers("/staff/patients", "/staff/patients/**")

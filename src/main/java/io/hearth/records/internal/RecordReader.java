@@ -130,6 +130,20 @@ class RecordReader {
         return names;
     }
 
+    /** The directory's practitioners with these identifiers ({@code system|value}), by identifier. */
+    Map<String, UUID> practitionerIds(Collection<String> identifiers) {
+        List<String> wanted = identifiers.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, UUID> ids = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            jdbc.query("select identifier, id from directory_entry where kind = 'PRACTITIONER' and identifier in ("
+                    + String.join(", ", java.util.Collections.nCopies(wanted.size(), "?")) + ")",
+                    row -> {
+                        ids.put(row.getString(1), row.getObject(2, UUID.class));
+                    }, wanted.toArray());
+        }
+        return ids;
+    }
+
     /**
      * A page of the patient's results of one category, newest first, each with its report and the report's visit, in
      * one query (the page's reads are otherwise round trips to the database).

@@ -1,0 +1,5 @@
+package io.hearth.medications.internal;
+
+public enum RenewalStatus {
+    PENDING, APPROVED, DENIED
+}
