@@ -72,7 +72,7 @@ class EndpointAccessIT {
         for (String endpoint : new String[] { "GET /admin/notices", "GET /admin/staff/invite", "POST /admin/staff/invite", "POST /admin/fhir",
                 "POST /admin/settings/email-code", "GET /admin/accounts", "GET /admin/accounts/dormant", "GET /admin/accounts/{id}",
                 "POST /admin/accounts/{id}/unlock", "POST /admin/accounts/{id}/disable", "POST /admin/accounts/{id}/enable",
-                "POST /admin/accounts/{id}/second-factor-reset", "POST /admin/accounts/{id}/roles", "POST /admin/accounts/{id}/password-reset", "GET /admin/announcements",
+                "POST /admin/accounts/{id}/second-factor-reset", "GET /admin/accounts/{id}/practitioner", "POST /admin/accounts/{id}/practitioner", "POST /admin/accounts/{id}/roles", "POST /admin/accounts/{id}/password-reset", "GET /admin/announcements",
                 "POST /admin/announcements" }) {
             RULES.put(endpoint, Rule.roles(Role.ADMIN));
         }

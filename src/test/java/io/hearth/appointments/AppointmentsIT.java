@@ -215,12 +215,26 @@ class AppointmentsIT {
     // ---- time zone --------------------------------------------------------------------------------------------------
 
     @Test
-    void theWeekOfTheSpringChangeShowsNineOClockOnBothSides() {
+    void theWeekOfTheNextDaylightSavingChangeShowsNineOClockOnBothSides() {
+        // the shared test clock may be anywhere in the year by now: take the next change after it (at least two days on)
+        java.time.zone.ZoneOffsetTransition change = ZONE.getRules().nextTransition(clockNow().plus(Duration.ofDays(2)));
+        LocalDate changeDay = change.getInstant().atZone(ZONE).toLocalDate();
+        Instant nineBefore = changeDay.minusDays(1).atTime(9, 0).atZone(ZONE).toInstant();
+        Instant nineAfter = changeDay.plusDays(1).atTime(9, 0).atZone(ZONE).toInstant();
+        assertThat(Duration.between(nineBefore, nineAfter)).isNotEqualTo(Duration.ofHours(48));
+
         PortalClient adaClient = signedIn("ada.patient");
-        String body = adaClient.get("/my/appointments/book?type=" + followUp + "&provider=" + drOne + "&from=2027-03-12").body();
-        assertThat(body).contains("value=\"2027-03-12T14:00:00Z\"", "value=\"2027-03-15T13:00:00Z\"", "EST", "EDT", "America/New_York")
-                .contains("value=\"2027-03-14T06:30:00Z\"", "value=\"2027-03-14T07:00:00Z\"") // 01:30 EST, then 03:00 EDT
-                .doesNotContain("value=\"2027-03-14T06:45:00Z\"");
+        String body = adaClient.get("/my/appointments/book?type=" + followUp + "&provider=" + drOne + "&from=" + changeDay.minusDays(1)).body();
+        assertThat(body).contains("value=\"" + nineBefore + "\"", "value=\"" + nineAfter + "\"", "EST", "EDT", "America/New_York")
+                // half-hourly from midnight in real time: the half hour before the change and the change itself, whatever the clocks say
+                .contains("value=\"" + change.getInstant().minus(Duration.ofMinutes(30)) + "\"", "value=\"" + change.getInstant() + "\"");
+        String legend = "<legend>" + changeDay.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.ENGLISH));
+        String changeDayTimes = body.substring(body.indexOf(legend), body.indexOf("</fieldset>", body.indexOf(legend)));
+        if (change.isGap()) {
+            assertThat(changeDayTimes).as("the skipped hour has no times").doesNotContainPattern(">2:\\d\\d\\W+AM");
+        } else {
+            assertThat(changeDayTimes).as("the repeated hour, once in each offset").containsPattern(">1:00\\W+AM EDT<").containsPattern(">1:00\\W+AM EST<");
+        }
     }
 
     // ---- cancelling -----------------------------------------------------------------------------------------------------
@@ -286,6 +300,25 @@ class AppointmentsIT {
         assertThat(deskView).contains("Ada Quill", "Private matter");
         assertThat(signedIn("ada.patient").get("/staff/schedule").statusCode()).isEqualTo(403);
         assertThat(drTwoClient.get("/staff/scheduling").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theFrontDeskFindsAnyPatientToBookForAndAClinicianOnlyTheirCareTeam() {
+        PortalClient desk = signedIn("desk.one");
+        String found = desk.get("/staff/appointments/book?q=quill").body();
+        assertThat(found).contains("Ada Quill", "patient=" + ada);
+        String page = "/staff/appointments/book?patient=" + ada + "&type=" + followUp + "&provider=" + drOne + "&from=" + day(50);
+        assertThat(desk.get(page).body()).contains("Booking for Ada Quill.", "value=\"" + at(day(50), 9, 0) + "\"");
+        HttpResponse<String> booked = desk.submit(page, "/staff/appointments", form("patient", ada, "type", followUp, "provider", drOne, "start",
+                at(day(50), 9, 0)));
+        assertThat(booked.statusCode()).isEqualTo(302);
+        assertThat(desk.get(path(booked)).body()).contains("Appointment of Ada Quill", "Booked");
+
+        PortalClient drTwoClient = signedIn("dr.two");
+        assertThat(drTwoClient.get("/staff/appointments/book?q=quill").body()).doesNotContain("Ada Quill").contains("No patient found");
+        assertThat(drTwoClient.get("/staff/appointments/book?patient=" + ada).statusCode()).isEqualTo(404);
+        assertThat(drTwoClient.submit("/staff/schedule", "/staff/appointments", form("patient", ada, "type", followUp, "provider", drOne, "start",
+                at(day(50), 10, 0))).statusCode()).isEqualTo(404);
     }
 
     // ---- requests --------------------------------------------------------------------------------------------------------

@@ -69,4 +69,30 @@ class RenewalBrowserIT {
         browser.waitFor(By.id("medication-heading"));
         assertThat(again.text()).contains("Approved", "Quantity", "30", "Refills");
     }
+
+    @Test
+    void theDemoProviderDeclinesARenewalWithAReasonAndThePatientReadsIt() {
+        DemoSignIn.as(browser, "demo.patient");
+        MedicationsPage patient = MedicationsPage.fromNavigation(browser);
+        String other = patient.renewable().stream().filter(name -> !name.startsWith(MEDICATION)).findFirst().orElseThrow();
+        patient.openRenewal(other);
+        patient.requestRenewal("Harbor Pharmacy, 12 Quay Street", "");
+        DemoSignIn.signOut(browser);
+
+        DemoSignIn.as(browser, "demo.provider");
+        MedicationsPage provider = MedicationsPage.queueFromNavigation(browser);
+        provider.openRequestOf("Cedric746");
+        assertThat(provider.text()).contains(other);
+        provider.deny("Your iron levels are normal now; please stop taking it.");
+        assertThat(provider.text()).contains("Not approved");
+        DemoSignIn.signOut(browser);
+
+        DemoSignIn.as(browser, "demo.patient");
+        MedicationsPage again = MedicationsPage.fromNavigation(browser);
+        assertThat(again.row(other)).containsIgnoringCase("not approved");
+        browser.driver().findElement(By.partialLinkText(other)).click();
+        browser.waitFor(By.id("medication-heading"));
+        assertThat(again.text()).contains("Your iron levels are normal now; please stop taking it.");
+        browser.assertAccessible();
+    }
 }

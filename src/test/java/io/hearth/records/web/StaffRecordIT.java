@@ -63,6 +63,7 @@ class StaffRecordIT {
 
     UUID cedric;
     UUID monroe;
+    UUID cedricsPractitioner;
 
     @BeforeAll
     void importAndLink() {
@@ -70,7 +71,7 @@ class StaffRecordIT {
         cedric = patients.get("Cedric746");
         monroe = patients.get("Monroe732");
         Set<UUID> monroesTeam = careTeams.careTeamOf(monroe).stream().map(CareTeams.CareTeamMember::practitionerId).collect(Collectors.toSet());
-        UUID cedricsPractitioner = careTeams.careTeamOf(cedric).stream().map(CareTeams.CareTeamMember::practitionerId)
+        cedricsPractitioner = careTeams.careTeamOf(cedric).stream().map(CareTeams.CareTeamMember::practitionerId)
                 .filter(practitioner -> !monroesTeam.contains(practitioner)).findFirst().orElseThrow();
         people.create("cedric.patient", "Cedric Patient", PASSWORD, Role.PATIENT);
         accounts.linkPatient("cedric.patient", cedric);
@@ -195,6 +196,31 @@ class StaffRecordIT {
                     + " and actor_id = ? and object_type = 'care-team-patients'", Long.class, username)).as(role.name()).isEqualTo(1);
             assertThat(viewsBy(username, cedric)).as(role.name()).isEmpty();
         }
+    }
+
+    @Test
+    void anAdministratorLinksAStaffAccountToItsPractitionerAndOnlyThenTheClinicianReadsTheirPatients() {
+        UUID account = accounts.idOf("dr.unlinked").orElseThrow();
+        String page = "/admin/accounts/" + account + "/practitioner";
+        String name = careTeams.careTeamOf(cedric).stream().filter(member -> member.practitionerId().equals(cedricsPractitioner)).findFirst()
+                .orElseThrow().name();
+        String lastWord = name.substring(name.lastIndexOf(' ') + 1);
+        PortalClient admin = signedIn("staff.admin");
+        assertThat(admin.get("/admin/accounts/" + account).body()).contains(page);
+        assertThat(admin.get(page + "?q=" + lastWord.toLowerCase(java.util.Locale.ROOT)).body()).contains(name, cedricsPractitioner.toString());
+        assertThat(signedIn("dr.unlinked").get("/staff/patients/" + cedric + "/record").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> unknown = admin.submit(page, page, "practitioner=" + cedric); // a patient's id is no practitioner
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("not a practitioner of the directory");
+        assertThat(admin.submit(page, page, "practitioner=" + cedricsPractitioner).statusCode()).isEqualTo(302);
+        assertThat(admin.get(page).body()).contains("Linked to " + name);
+        assertThat(signedIn("dr.unlinked").get("/staff/patients/" + cedric + "/record").statusCode()).isEqualTo(200);
+
+        assertThat(admin.submit(page, page, "practitioner=none").statusCode()).isEqualTo(302);
+        assertThat(signedIn("dr.unlinked").get("/staff/patients/" + cedric + "/record").statusCode()).isEqualTo(404);
+        assertThat(admin.get("/admin/accounts/" + accounts.idOf("cedric.patient").orElseThrow() + "/practitioner").statusCode())
+                .as("a patient's account has no practitioner").isEqualTo(404);
     }
 
     @Test

@@ -56,6 +56,19 @@ public final class MedicationsPage {
     }
 
     /** The row of the current medication whose name starts so, as text. */
+    public MedicationsPage deny(String reason) {
+        browser.driver().findElement(By.id("reason")).sendKeys(reason);
+        browser.driver().findElement(By.id("deny")).click();
+        browser.waitFor(By.id("decision-saved"));
+        return this;
+    }
+
+    /** The names of the medications whose renewal may be requested here, as their buttons name them. */
+    public java.util.List<String> renewable() {
+        return browser.driver().findElements(By.cssSelector("#current-medications a.button[aria-label^='Request renewal of ']")).stream()
+                .map(link -> link.getAttribute("aria-label").substring("Request renewal of ".length())).toList();
+    }
+
     public String row(String medicationStart) {
         return browser.driver().findElements(By.cssSelector("#current-medications tbody tr")).stream()
                 .filter(row -> row.findElement(By.tagName("th")).getText().startsWith(medicationStart)).findFirst().orElseThrow().getText();
