@@ -101,6 +101,8 @@ class EndpointAccessIT {
         RULES.put("GET /audit", Rule.roles(Role.SECURITY_OFFICER));
         RULES.put("GET /security/break-glass", Rule.roles(Role.SECURITY_OFFICER));
         RULES.put("POST /security/break-glass/{id}", Rule.roles(Role.SECURITY_OFFICER));
+        RULES.put("GET /security/alerts", Rule.roles(Role.SECURITY_OFFICER));
+        RULES.put("POST /security/alerts/{id}", Rule.roles(Role.SECURITY_OFFICER));
         RULES.put("GET /staff/break-glass", Rule.roles(Role.PROVIDER, Role.NURSE));
         RULES.put("POST /staff/break-glass", Rule.roles(Role.PROVIDER, Role.NURSE));
         RULES.put("GET /audit/export.csv", Rule.roles(Role.SECURITY_OFFICER));

@@ -115,6 +115,9 @@ public interface Accounts {
     /** The roles the account holds now; empty when there is no such account. */
     Set<Role> rolesOf(UUID account);
 
+    /** The account's username, for modules that only kept its id (e.g. the audit trail of a failed sign-in). */
+    Optional<String> usernameOf(UUID account);
+
     /**
      * A notice of this type for every account that holds the role and has an email address (a mass notice: the
      * caller queues each one; the outbox leaves out whoever did not agree to email).

@@ -27,6 +27,11 @@ public enum NoticeType {
     RENEWAL_DECIDED(false),
     /** For the security officer: a clinician used emergency access, which waits for review (no patient, no name). */
     EMERGENCY_ACCESS_REVIEW(false),
+    /**
+     * For the security officer: suspicious activity raised alerts (no rule, person, address or patient in the email).
+     * Work for the officer, like a break-glass review, not about their own account, so not a security notice.
+     */
+    SECURITY_ALERT(false),
     PRACTICE_ANNOUNCEMENT(false),
     /** An appointment is coming up (no date, provider, place or reason in the email). */
     APPOINTMENT_REMINDER(false),

@@ -19,6 +19,8 @@ begin
         execute 'revoke delete, truncate on appointment, wait_list_entry, wait_list_offer from "${app_role}"';
         -- renewal requests are decided (updated) but never removed
         execute 'revoke delete, truncate on renewal_request from "${app_role}"';
+        -- suspicious-activity alerts are closed (updated) but never removed
+        execute 'revoke delete, truncate on security_alert from "${app_role}"';
     end if;
 end;
 $$;

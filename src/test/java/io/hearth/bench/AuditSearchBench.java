@@ -1,6 +1,8 @@
 package io.hearth.bench;
 
 import io.hearth.audit.AuditAction;
+import io.hearth.audit.AuditCounts;
+import io.hearth.audit.AuditOutcome;
 import io.hearth.audit.AuditSearch;
 import io.hearth.identity.Accounts;
 import io.hearth.identity.Role;
@@ -74,6 +76,15 @@ final class AuditSearchBench {
         System.out.printf("every entry of that user over 90 days (%,d, as the CSV export reads them): %.1f ms%n", rows[0], all);
         double allPatient = millis(() -> rows[0] = search.each(byPatient, entry -> { }));
         System.out.printf("every entry for that patient (%,d): %.1f ms%n", rows[0], allPatient);
+
+        AuditCounts counts = portal.getBean(AuditCounts.class);
+        var lastHour = new AuditCounts.Query(AuditAction.PHI_VIEW, AuditOutcome.SUCCESS, AuditCounts.Key.ACTOR, null, true,
+                to.minus(1, ChronoUnit.HOURS), to, 1, null);
+        for (int i = 0; i < 3; i++) { // warm-up
+            counts.count(lastHour);
+        }
+        System.out.printf("the alert detector's count (different patients per user over the last hour): %.1f ms%n",
+                millis(() -> counts.count(lastHour)));
 
         Accounts accounts = portal.getBean(Accounts.class);
         SecondFactors secondFactors = portal.getBean(SecondFactors.class);

@@ -180,6 +180,12 @@ class AccountService implements Accounts {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<String> usernameOf(UUID account) {
+        return accounts.findById(account).map(Account::username);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<String> displayNameOf(String username) {
         return accounts.findByUsernameKey(Usernames.key(username)).map(account -> account.displayName(cipher));
     }
