@@ -109,9 +109,6 @@ public interface Accounts {
     /** The account's id, for modules that keep something per account (e.g. email preferences). */
     Optional<UUID> idOf(String username);
 
-    /** The username of the account with this id, if there is one. */
-    Optional<String> usernameOf(UUID account);
-
     /** The roles the account holds now; empty when there is no such account. */
     Set<Role> rolesOf(UUID account);
 

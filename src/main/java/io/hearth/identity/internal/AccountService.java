@@ -168,12 +168,6 @@ class AccountService implements Accounts {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<String> usernameOf(UUID account) {
-        return accounts.findById(account).map(Account::username);
-    }
-
-    @Override
-    @Transactional(readOnly = true)
     public Set<Role> rolesOf(UUID account) {
         return accounts.findById(account).map(Account::roles).orElse(Set.of());
     }
