@@ -93,11 +93,15 @@ class EndpointAccessIT {
             RULES.put(endpoint, Rule.roles(Role.PROVIDER, Role.NURSE));
         }
         // clinicians of the patient's care team only; which patient is decided where the record is read (404 for others)
-        for (String endpoint : new String[] { "GET /staff/patients", "GET /staff/patients/{patient}/record", "GET /staff/patients/{patient}/results",
+        RULES.put("GET /staff/patients", Rule.roles(Role.PROVIDER, Role.NURSE, Role.FRONT_DESK, Role.BILLING));
+        for (String endpoint : new String[] { "GET /staff/patients/{patient}/record", "GET /staff/patients/{patient}/results",
                 "GET /staff/patients/{patient}/results/{id}", "GET /staff/patients/{patient}/reports/{id}", "GET /staff/patients/{patient}/visits",
                 "GET /staff/patients/{patient}/visits/{id}", "GET /staff/patients/{patient}/notes/{id}" }) {
             RULES.put(endpoint, Rule.roles(Role.PROVIDER, Role.NURSE));
         }
+        // front desk and billing read demographics of any patient, billing also claims; clinicians those of their care team
+        RULES.put("GET /staff/patients/{patient}/demographics", Rule.roles(Role.PROVIDER, Role.NURSE, Role.FRONT_DESK, Role.BILLING));
+        RULES.put("GET /staff/patients/{patient}/claims", Rule.roles(Role.PROVIDER, Role.NURSE, Role.FRONT_DESK, Role.BILLING));
         RULES.put("GET /audit", Rule.roles(Role.SECURITY_OFFICER));
         RULES.put("GET /security/break-glass", Rule.roles(Role.SECURITY_OFFICER));
         RULES.put("POST /security/break-glass/{id}", Rule.roles(Role.SECURITY_OFFICER));

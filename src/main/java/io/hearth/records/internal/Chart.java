@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -30,8 +32,16 @@ public final class Chart {
     private final UUID patient;
     private final Function<String, Duration> hold;
     private final boolean staff;
+    private final Set<RecordKind> readable;
 
     Chart(RecordReader reader, AuditLog audit, Clock clock, UUID patient, Function<String, Duration> hold, boolean staff) {
+        this(reader, audit, clock, patient, hold, staff, EnumSet.allOf(RecordKind.class));
+    }
+
+    /** @param readable the kinds of record this reader may see (front desk: demographics; billing: also claims) */
+    Chart(RecordReader reader, AuditLog audit, Clock clock, UUID patient, Function<String, Duration> hold, boolean staff,
+            Set<RecordKind> readable) {
+        this.readable = Set.copyOf(readable);
         this.reader = reader;
         this.audit = audit;
         this.clock = clock;
@@ -47,6 +57,23 @@ public final class Chart {
 
     public boolean isEmpty() {
         return patient == null;
+    }
+
+    /** Whether this reader may see records of this kind (the pages offer only those). */
+    public boolean mayRead(RecordKind kind) {
+        return readable.contains(kind);
+    }
+
+    /**
+     * Refuses a kind of record this reader's role does not need (minimum necessary): 404, the attempt audited. Every
+     * read below passes through here, so a page cannot show what the role may not read.
+     */
+    private void requireReadable(RecordKind kind, Object what) {
+        if (!readable.contains(kind)) {
+            audit.record(AuditEvent.of(AuditAction.PHI_VIEW, AuditOutcome.DENIED).patient(patient).object(kind.name().toLowerCase(java.util.Locale.ROOT), what)
+                    .because("not a kind of record this role reads"));
+            throw new NotInRecordException();
+        }
     }
 
     /** Opened by clinical staff (who see results before their release to the patient), not by the patient. */
@@ -65,6 +92,7 @@ public final class Chart {
      * @param objectType how the audit trail names what was asked for
      */
     public StoredRecord require(RecordKind kind, UUID id, String objectType) {
+        requireReadable(kind, id);
         return (patient == null ? java.util.Optional.<StoredRecord>empty() : reader.find(patient, kind, id)).orElseThrow(() -> {
             audit.record(AuditEvent.of(AuditAction.PHI_VIEW, AuditOutcome.DENIED).patient(patient).object(objectType, id)
                     .because(staff ? "not in this patient's record" : "not in the signed-in patient's record"));
@@ -83,30 +111,36 @@ public final class Chart {
 
     /** The patient's demographics record, if there is one. */
     public java.util.Optional<StoredRecord> demographics() {
+        requireReadable(RecordKind.PATIENT, patient);
         return patient == null ? java.util.Optional.empty() : reader.find(patient, RecordKind.PATIENT, patient);
     }
 
     /** Newest first. */
     public List<StoredRecord> list(RecordQuery query) {
+        requireReadable(query.kind(), null);
         return patient == null ? List.of() : reader.list(patient, query);
     }
 
     /** The records grouped under these (a report's results by {@code parent_id}, a visit's notes by {@code encounter_id}), oldest first. */
     public List<StoredRecord> children(RecordKind kind, String column, Collection<UUID> parents) {
+        requireReadable(kind, null);
         return patient == null ? List.of() : reader.children(patient, kind, column, parents);
     }
 
     public Map<UUID, StoredRecord> byIds(RecordKind kind, Collection<UUID> ids) {
+        requireReadable(kind, null);
         return patient == null ? Map.of() : reader.byIds(patient, kind, ids);
     }
 
     /** Every result of the same test, oldest first, up to the given time. */
     public List<StoredRecord> sameTest(String codeKey, Instant notAfter) {
+        requireReadable(RecordKind.OBSERVATION, null);
         return patient == null ? List.of() : reader.sameTest(patient, codeKey, notAfter);
     }
 
     /** A page of results of one category released to the reader, newest first, each with its report and visit. */
     public List<ResultInReport> releasedResults(String category, int limit, int offset) {
+        requireReadable(RecordKind.OBSERVATION, null);
         return patient == null ? List.of() : reader.resultsWithReports(patient, category, releasedBefore(category), limit, offset);
     }
 

@@ -8,6 +8,7 @@ import io.hearth.compliance.EmergencyAccess;
 import io.hearth.identity.Accounts;
 import io.hearth.identity.Role;
 import io.hearth.records.CareTeams;
+import io.hearth.records.RecordKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
@@ -22,8 +23,9 @@ import org.springframework.stereotype.Component;
  * Who may read whose health record, decided here, where the records are read (the URL rules only keep patients off
  * staff pages): a patient reads their own record; a PROVIDER or NURSE linked to a Practitioner reads the record of a
  * patient in that practitioner's care team ({@link CareTeams}), or of any patient for whom they hold an emergency
- * (break-glass) grant ({@link EmergencyAccess}); nobody else reads any (front desk, billing,
- * administrators and security officers without a clinical role). A refusal is a 404 with the attempt audited; what is
+ * (break-glass) grant ({@link EmergencyAccess}), all but its claims; front desk staff read the demographics of any
+ * patient, billing staff also the claims ({@link #office}); nobody else reads any (administrators and security
+ * officers without a clinical role). A refusal is a 404 with the attempt audited; what is
  * read is audited by the {@link Chart} with the patient as the subject.
  */
 @Component
@@ -39,6 +41,10 @@ public class RecordAccess {
     }
 
     private static final String NO_CLINICAL_ROLE = "no clinical role";
+
+    /** What clinicians read: the whole record but its claims, which are billing's (minimum necessary). */
+    private static final java.util.Set<RecordKind> CLINICAL = java.util.EnumSet.complementOf(
+            java.util.EnumSet.of(RecordKind.CLAIM, RecordKind.EXPLANATION_OF_BENEFIT));
 
     private final RecordReader reader;
     private final EmergencyAccess emergencyAccess;
@@ -88,7 +94,38 @@ public class RecordAccess {
                     .because(refusal));
             throw new NotInRecordException();
         }
-        return new Chart(reader, audit, clock, patient, category -> Duration.ZERO, true);
+        return new Chart(reader, audit, clock, patient, category -> Duration.ZERO, true, CLINICAL);
+    }
+
+    /**
+     * A patient's record as front desk and billing staff need it, for any patient of the practice (they schedule and
+     * bill for everyone): front desk reads demographics only, billing demographics, claims and explanations of benefit.
+     * Clinicians read through {@link #ofPatient} (their care team), so one of them without an office role gets that.
+     *
+     * @throws NotInRecordException for anyone else, or a patient id that is not one; the attempt is audited
+     */
+    public Chart office(Authentication who, UUID patient) {
+        java.util.EnumSet<RecordKind> kinds = java.util.EnumSet.noneOf(RecordKind.class);
+        if (Role.FRONT_DESK.isHeldBy(who) || Role.BILLING.isHeldBy(who)) {
+            kinds.add(RecordKind.PATIENT);
+        }
+        if (Role.BILLING.isHeldBy(who)) {
+            kinds.add(RecordKind.CLAIM);
+            kinds.add(RecordKind.EXPLANATION_OF_BENEFIT);
+        }
+        if (kinds.isEmpty()) {
+            return ofPatient(who, patient);
+        }
+        if (reader.find(patient, RecordKind.PATIENT, patient).isEmpty()) {
+            audit.record(AuditEvent.of(AuditAction.PHI_VIEW, AuditOutcome.DENIED).object("health-record", patient).because("no such patient"));
+            throw new NotInRecordException();
+        }
+        return new Chart(reader, audit, clock, patient, category -> Duration.ZERO, true, kinds);
+    }
+
+    /** Whether this person reads patients' records as office staff (front desk, billing) rather than as a clinician. */
+    public static boolean officeStaff(Authentication who) {
+        return clinicalRefusal(who) != null && (Role.FRONT_DESK.isHeldBy(who) || Role.BILLING.isHeldBy(who));
     }
 
     /**

@@ -47,8 +47,10 @@ class HealthRecordController {
     private final RecordViews views;
     private final CareTeams careTeams;
     private final Clock clock;
+    private final OfficeRecordController office;
 
-    HealthRecordController(RecordAccess access, RecordViews views, CareTeams careTeams, Clock clock) {
+    HealthRecordController(RecordAccess access, RecordViews views, CareTeams careTeams, Clock clock, OfficeRecordController office) {
+        this.office = office;
         this.access = access;
         this.views = views;
         this.careTeams = careTeams;
@@ -56,7 +58,10 @@ class HealthRecordController {
     }
 
     @GetMapping(STAFF)
-    String patients(Authentication authentication, Model model) {
+    String patients(@org.springframework.web.bind.annotation.RequestParam(required = false) String q, Authentication authentication, Model model) {
+        if (RecordAccess.officeStaff(authentication)) {
+            return office.find(q, authentication, model); // front desk and billing look patients up; they have no care team
+        }
         model.addAttribute("patients", access.careTeamPatients(authentication));
         return "records/patients";
     }

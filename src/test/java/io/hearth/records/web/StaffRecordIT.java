@@ -189,11 +189,14 @@ class StaffRecordIT {
                 assertThat(answer.statusCode()).as(role + " " + path).isEqualTo(404);
                 assertThat(answer.body()).doesNotContain("Cedric746");
             }
-            assertThat(staff.get("/staff/patients").statusCode()).as(role + " patient list").isEqualTo(404);
+            boolean office = role == Role.FRONT_DESK || role == Role.BILLING;
+            HttpResponse<String> list = staff.get("/staff/patients");
+            assertThat(list.statusCode()).as(role + " patient list (office staff: a finder, no list)").isEqualTo(office ? 200 : 404);
+            assertThat(list.body()).doesNotContain("Cedric746");
 
             assertThat(denied(username, cedric, "no clinical role")).as(role.name()).isEqualTo(before + 3);
             assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'PHI_VIEW' and outcome = 'DENIED'"
-                    + " and actor_id = ? and object_type = 'care-team-patients'", Long.class, username)).as(role.name()).isEqualTo(1);
+                    + " and actor_id = ? and object_type = 'care-team-patients'", Long.class, username)).as(role.name()).isEqualTo(office ? 0 : 1);
             assertThat(viewsBy(username, cedric)).as(role.name()).isEmpty();
         }
     }
@@ -221,6 +224,36 @@ class StaffRecordIT {
         assertThat(signedIn("dr.unlinked").get("/staff/patients/" + cedric + "/record").statusCode()).isEqualTo(404);
         assertThat(admin.get("/admin/accounts/" + accounts.idOf("cedric.patient").orElseThrow() + "/practitioner").statusCode())
                 .as("a patient's account has no practitioner").isEqualTo(404);
+    }
+
+    /** Minimum necessary, role by role: what each may open of one patient (Cedric), wherever the link came from. */
+    @Test
+    void eachRoleReadsOnlyTheKindsOfDataItNeeds() {
+        List<String> pages = List.of("/demographics", "/claims", "/record", "/results", "/visits");
+        Map<String, List<Integer>> expected = new java.util.LinkedHashMap<>();
+        expected.put("dr.cedric", List.of(200, 404, 200, 200, 200));
+        expected.put("nurse.cedric", List.of(200, 404, 200, 200, 200));
+        expected.put("dr.unlinked", List.of(404, 404, 404, 404, 404));
+        expected.put("staff.front_desk", List.of(200, 404, 404, 404, 404));
+        expected.put("staff.billing", List.of(200, 200, 404, 404, 404));
+        expected.put("staff.admin", List.of(404, 404, 404, 404, 404));
+        expected.put("staff.security_officer", List.of(404, 404, 404, 404, 404));
+        expected.put("cedric.patient", List.of(403, 403, 403, 403, 403));
+        Map<String, List<Integer>> actual = new java.util.LinkedHashMap<>();
+        for (String username : expected.keySet()) {
+            PortalClient client = signedIn(username);
+            actual.put(username, pages.stream().map(page -> client.get("/staff/patients/" + cedric + page).statusCode()).toList());
+        }
+        assertThat(actual).isEqualTo(expected);
+
+        String claims = signedIn("staff.billing").get("/staff/patients/" + cedric + "/claims").body();
+        assertThat(claims).contains("Cedric746", "Explanation of benefit").containsPattern("\\d+\\.\\d\\d USD");
+        String finder = signedIn("staff.front_desk").get("/staff/patients?q=cedric").body();
+        assertThat(finder).contains("/staff/patients/" + cedric + "/demographics");
+        assertThat(signedIn("staff.front_desk").get("/staff/patients/" + cedric + "/demographics").body()).contains("Cedric746")
+                .doesNotContain("/claims");
+        assertThat(signedIn("staff.billing").get("/staff/patients/" + UUID.randomUUID() + "/demographics").statusCode()).as("no such patient")
+                .isEqualTo(404);
     }
 
     @Test
