@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -142,6 +143,12 @@ class EndpointAccessIT {
 
     final Map<Role, PortalClient> clients = new EnumMap<>(Role.class);
 
+    @Autowired
+    io.hearth.test.TestAudit audit;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @BeforeEach
     void signInEveryRole() {
         for (Role role : Role.values()) {
@@ -203,5 +210,19 @@ class EndpointAccessIT {
     /** A GET, or a POST with the CSRF token of a page the caller may open and no fields (refusals come before any field is read). */
     private static HttpResponse<String> call(PortalClient client, String page, String method, String path) {
         return "GET".equals(method) ? client.get(path) : client.submit(page, path, "");
+    }
+
+    @Test
+    void aRefusalByRoleIsAuditedWithThePathButNotTheQuery() {
+        PortalClient patient = clients.get(Role.PATIENT);
+        java.sql.Timestamp since = java.sql.Timestamp.from(io.hearth.test.TestClock.INSTANCE.instant());
+        assertThat(patient.get("/staff/patients?q=Ada+Quill").statusCode()).isEqualTo(403);
+        assertThat(patient.submit("/", "/admin/accounts/" + UUID.randomUUID() + "/unlock", "").statusCode()).isEqualTo(403);
+        audit.awaitChained();
+        List<Map<String, Object>> entries = jdbc.queryForList("select object_id, reason from audit_entry where action = 'AUTHORIZATION_FAILURE'"
+                + " and actor_id = ? and occurred_at >= ? order by occurred_at", "matrix.patient", since);
+        assertThat(entries).extracting(entry -> entry.get("object_id")).hasSize(2).first().isEqualTo("GET /staff/patients");
+        assertThat(entries.get(1).get("object_id").toString()).startsWith("POST /admin/accounts/").endsWith("/unlock");
+        assertThat(entries).extracting(entry -> entry.get("reason")).containsOnly("role may not call it");
     }
 }

@@ -122,6 +122,7 @@ class WebSecurity {
                 .addFilterBefore(new AbsoluteSessionTimeout(clock, identity.absoluteSessionTimeout(), audit), AuthorizationFilter.class)
                 .addFilterBefore(new PasswordExpiry(), AuthorizationFilter.class)
                 .addFilterBefore(new PasskeyRegistrationGuard(signedIn.authenticated(), clock), ExceptionTranslationFilter.class)
+                .addFilterAfter(new AuditedAccessDenied(audit), ExceptionTranslationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
                         .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.AUTHENTICATOR_APP)
                         .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.RECOVERY_CODE)
