@@ -83,6 +83,9 @@ public final class Bench {
             if (only.isEmpty() || only.contains("audit-search")) {
                 AuditSearchBench.run(portal, settings.get("hearth.db.url").toString(), dataDir, port);
             }
+            if (only.isEmpty() || only.contains("appointments")) {
+                AppointmentsBench.run(portal);
+            }
             if (only.isEmpty() || only.contains("records")) {
                 RecordsBench.importRate(portal);
                 RecordsBench.labResultsPage(portal, dataDir, port);
