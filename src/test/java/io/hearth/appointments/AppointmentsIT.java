@@ -449,6 +449,12 @@ class AppointmentsIT {
                 "REQUEST", "horizonDays", "30", "cancelCutoffHours", "2"));
         assertThat(added.statusCode()).isEqualTo(302);
         assertThat(desk.get("/staff/scheduling").body()).contains("Quick check");
+
+        bookings.book(person("desk.one"), ada, followUp, drOne, at(day(60), 10, 0), null);
+        HttpResponse<String> timeOff = desk.submit(page, page + "/time-off", form("firstDay", day(60), "reason", "Conference"));
+        assertThat(timeOff.statusCode()).isEqualTo(302);
+        assertThat(desk.get(page).body()).contains("One booked appointment falls in this time off", "Conference");
+        assertThat(desk.get("/my/appointments").statusCode()).isEqualTo(403);
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------------------

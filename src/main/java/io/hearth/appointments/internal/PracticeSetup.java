@@ -21,11 +21,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class PracticeSetup {
 
     private final SetupStore store;
+    private final AppointmentStore appointments;
     private final Providers providers;
     private final AuditLog audit;
     private final AppointmentsProperties settings;
+    private final java.time.ZoneId zone;
 
-    PracticeSetup(SetupStore store, Providers providers, AuditLog audit, AppointmentsProperties settings) {
+    PracticeSetup(SetupStore store, AppointmentStore appointments, Providers providers, AuditLog audit, AppointmentsProperties settings,
+            io.hearth.system.HearthProperties hearth) {
+        this.appointments = appointments;
+        this.zone = hearth.timeZone();
         this.store = store;
         this.providers = providers;
         this.audit = audit;
@@ -135,6 +140,17 @@ public class PracticeSetup {
         store.add(new TimeOff(id, practitioner, first, until, starts, ends, why));
         changed(who, "time-off", id);
         return id;
+    }
+
+    /**
+     * How many booked appointments of the provider fall in this time off: adding it frees no one's time by itself, so
+     * the page asks staff to move or cancel them (with a reason the patient sees).
+     */
+    public long bookedDuring(UUID practitioner, LocalDate first, LocalDate last, LocalTime starts, LocalTime ends) {
+        LocalDate until = last == null ? first : last;
+        java.time.Instant from = (starts == null ? first.atStartOfDay(zone) : first.atTime(starts).atZone(zone)).toInstant();
+        java.time.Instant to = (ends == null ? until.plusDays(1).atStartOfDay(zone) : until.atTime(ends).atZone(zone)).toInstant();
+        return appointments.ofPractitioners(List.of(practitioner), from, to).stream().filter(Appointment::holdsTime).count();
     }
 
     @Transactional

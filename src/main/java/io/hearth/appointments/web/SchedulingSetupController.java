@@ -99,9 +99,17 @@ class SchedulingSetupController {
     @PostMapping(BASE + "/providers/{practitioner}/time-off")
     String addTimeOff(@PathVariable UUID practitioner, @RequestParam Map<String, String> form, Authentication authentication, Model model,
             Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
-        return saved(form, model, response, redirect, BASE + "/providers/" + practitioner, () -> setup.addTimeOff(pages.person(authentication),
+        String page = saved(form, model, response, redirect, BASE + "/providers/" + practitioner, () -> setup.addTimeOff(pages.person(authentication),
                 practitioner, Params.date(form.get("firstDay")), Params.date(form.get("lastDay")), Params.time(form.get("starts")),
                 Params.time(form.get("ends")), form.get("reason")), m -> provider(practitioner, m, locale));
+        if (page.startsWith("redirect:")) {
+            long booked = setup.bookedDuring(practitioner, Params.date(form.get("firstDay")), Params.date(form.get("lastDay")),
+                    Params.time(form.get("starts")), Params.time(form.get("ends")));
+            if (booked > 0) {
+                redirect.addFlashAttribute("bookedDuringTimeOff", booked);
+            }
+        }
+        return page;
     }
 
     @PostMapping(BASE + "/providers/{practitioner}/time-off/{id}/remove")
