@@ -185,6 +185,9 @@ class AppointmentsIT {
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(late.body()).contains("just taken").doesNotContain("value=\"" + slot + "\"").contains("value=\"" + slot.plus(Duration.ofMinutes(30)) + "\"");
 
+        assertThat(adaClient.get("/").body()).as("her home page names her next appointment").contains("Your next appointment", "Follow-up visit",
+                "Dr. Una One");
+
         HttpResponse<String> calendar = adaClient.get(detail + "/calendar.ics");
         assertThat(calendar.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/calendar");
         assertThat(calendar.body()).contains("BEGIN:VEVENT", "DTSTART:" + slot.toString().replace("-", "").replace(":", ""), "Main clinic")
