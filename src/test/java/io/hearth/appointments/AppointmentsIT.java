@@ -210,6 +210,14 @@ class AppointmentsIT {
         assertThat(far.body()).contains("at most 365 days ahead");
         HttpResponse<String> offGrid = benClient.submit(page, "/my/appointments", form("type", followUp, "provider", drTwo, "start", at(day(15), 9, 7)));
         assertThat(offGrid.body()).contains("not available at that time");
+        for (int week = 0; jdbc.queryForObject("select count(*) from appointment where patient_id = ? and status in ('BOOKED', 'REQUESTED', 'PROPOSED')"
+                + " and starts_at > ?", Long.class, ben, java.sql.Timestamp.from(clockNow())) < 5; week++) {
+            assertThat(benClient.submit(page, "/my/appointments", form("type", followUp, "provider", drTwo, "start", at(day(70 + week), 9, 0)))
+                    .statusCode()).isEqualTo(302);
+        }
+        HttpResponse<String> sixth = benClient.submit(page, "/my/appointments", form("type", followUp, "provider", drTwo, "start", at(day(90), 9, 0)));
+        assertThat(sixth.statusCode()).isEqualTo(400);
+        assertThat(sixth.body()).contains("You already have 5 upcoming appointments");
         HttpResponse<String> noTime = benClient.submit(page, "/my/appointments", form("type", followUp, "provider", drTwo, "start", "tomorrow"));
         assertThat(noTime.statusCode()).isEqualTo(400);
         assertThat(noTime.body()).contains("Please choose a time");

@@ -69,6 +69,12 @@ class AppointmentStore {
                 .param("who", practitioners).param("from", utc(from)).param("to", utc(to)).query(AppointmentStore::appointment).list();
     }
 
+    /** How many appointments and requests the patient holds that have not started yet. */
+    long upcomingOf(UUID patient, Instant now) {
+        return jdbc.sql("SELECT count(*) FROM appointment WHERE patient_id = ? AND status IN ('REQUESTED', 'PROPOSED', 'BOOKED') AND starts_at > ?")
+                .params(patient, utc(now)).query(Long.class).single();
+    }
+
     /** Requests and proposals waiting for an answer, oldest first. */
     List<Appointment> pending(Collection<AppointmentStatus> statuses) {
         return jdbc.sql("SELECT * FROM appointment WHERE status IN (:statuses) ORDER BY created_at LIMIT 500")

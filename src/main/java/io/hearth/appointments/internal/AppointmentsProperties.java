@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reminderCheckInterval how often due reminders and expired wait-list offers are looked for
  * @param offerValidity how long a wait-list offer of an earlier time stays open
  * @param maxReasonLength longest reason for a visit or a cancellation, in characters
+ * @param maxUpcomingPerPatient most upcoming appointments and requests a patient may hold online (staff may book more),
+ *     so one account cannot take a provider's whole week
  */
 @ConfigurationProperties("hearth.appointments")
 public record AppointmentsProperties(
@@ -20,7 +22,8 @@ public record AppointmentsProperties(
         @DefaultValue("24h") Duration reminderLead,
         @DefaultValue("60s") Duration reminderCheckInterval,
         @DefaultValue("4h") Duration offerValidity,
-        @DefaultValue("500") int maxReasonLength) {
+        @DefaultValue("500") int maxReasonLength,
+        @DefaultValue("5") int maxUpcomingPerPatient) {
 
     public AppointmentsProperties {
         if (slotUnit.isNegative() || slotUnit.isZero() || slotUnit.toSeconds() % 60 != 0 || Duration.ofHours(1).toSeconds() % slotUnit.toSeconds() != 0) {

@@ -81,6 +81,9 @@ public class Bookings {
         if (why.length() > settings.maxReasonLength()) {
             throw new BookingRefusedException("appointments.refused.reasonLength", settings.maxReasonLength());
         }
+        if (who.isPatient() && store.upcomingOf(patient, now) >= settings.maxUpcomingPerPatient()) {
+            throw new BookingRefusedException("appointments.refused.tooMany", settings.maxUpcomingPerPatient());
+        }
         Appointment appointment = new Appointment(UUID.randomUUID(), patient, practitioner, type.id(), who.username(), now);
         appointment.locationId = window.locationId();
         appointment.startsAt = start;
