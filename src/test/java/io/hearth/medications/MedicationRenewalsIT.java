@@ -86,7 +86,8 @@ class MedicationRenewalsIT {
                 new Med("Amlodipine 5 MG Oral Tablet", "197361", "active"), new Med("Atorvastatin 20 MG Oral Tablet", "617310", "active"),
                 new Med("Levothyroxine Sodium 0.05 MG Oral Tablet", "966222", "active"),
                 new Med("Oxycodone Hydrochloride 5 MG Oral Tablet", "1049621", "active"),
-                new Med("Naproxen sodium 220 MG Oral Tablet", "849574", "stopped")));
+                new Med("Naproxen sodium 220 MG Oral Tablet", "849574", "stopped"),
+                new Med("Omeprazole 20 MG Delayed Release Oral Capsule", "198053", "active")));
         ben = importPatient("ben", "Ben", "Rook", "222", List.of(new Med("Metoprolol succinate 25 MG Extended Release Oral Tablet", "866427", "active")));
         people.create("ada.patient", "Ada Quill", PASSWORD, Role.PATIENT);
         accounts.linkPatient("ada.patient", ada);
@@ -299,6 +300,24 @@ class MedicationRenewalsIT {
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'PHI_CHANGE' and object_type = 'renewal-request' "
                 + "and object_id = ? and patient_id = ? and actor_id = 'dr.one' and reason = 'approved'", Long.class, request.toString(), ada))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aMedicationStoppedInTheRecordAfterTheRequestCannotBeApprovedOnlyDenied() {
+        PortalClient patient = signedIn("ada.patient");
+        UUID omeprazole = medication(ada, "Omeprazole");
+        ask(patient, omeprazole, "Harbor Pharmacy", null);
+        UUID request = pendingRequest(omeprazole);
+        jdbc.update("update record_entry set status = 'stopped' where id = ?", omeprazole); // the EHR stopped it meanwhile
+
+        PortalClient doctor = signedIn("dr.one");
+        HttpResponse<String> approve = doctor.submit("/staff/renewals/" + request, "/staff/renewals/" + request + "/approve", "quantity=&refills=");
+        assertThat(approve.statusCode()).isEqualTo(409);
+        assertThat(approve.body()).contains("no longer active in the patient");
+        assertThat(status(request)).isEqualTo("PENDING");
+        assertThat(doctor.submit("/staff/renewals/" + request, "/staff/renewals/" + request + "/deny",
+                "reason=" + encode("It was stopped at your last visit.")).statusCode()).isEqualTo(302);
+        assertThat(status(request)).isEqualTo("DENIED");
     }
 
     @Test

@@ -83,12 +83,16 @@ public class StaffRenewals {
      * Approves the request, with the quantity and refills typed (blank: unchanged); the patient is told.
      *
      * @throws RenewalRefusedException (400) for a quantity or refills that is not a whole number in range, (409) when
-     *     it was decided before
+     *     it was decided before, or its medication is no longer active in the record
      */
     @Transactional
     public void approve(Viewer staff, UUID requestId, String quantity, String refills) {
         RenewalRequest request = decidable(staff, requestId, AuditAction.PHI_CHANGE);
         try {
+            // the record may have changed since the patient asked: a medication stopped meanwhile is not renewed
+            if (medications.find(request.patientId(), request.medicationId()).filter(Medication::active).isEmpty()) {
+                throw RenewalRefusedException.conflict("renewals.refused.stoppedSince");
+            }
             request.approve(staff.username(), RenewalChanges.parse(quantity, refills, settings), clock, cipher);
         } catch (RenewalRefusedException refusal) {
             throw audit.refused(request.patientId(), RenewalAudit.REQUEST, requestId, refusal);
