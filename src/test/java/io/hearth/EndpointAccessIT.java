@@ -86,7 +86,7 @@ class EndpointAccessIT {
             RULES.put(endpoint, Rule.roles(Role.PROVIDER, Role.NURSE, Role.FRONT_DESK, Role.BILLING));
         }
         // renewals: the patient's own medications (404 for others); clinicians of the patient's care team (404 for others)
-        for (String endpoint : new String[] { "GET /my/medications", "GET /my/medications/{id}", "POST /my/medications/{id}/renewals" }) {
+        for (String endpoint : new String[] { "GET /my/medications", "GET /my/medications/{id}", "POST /my/medications/{id}/renewals", "POST /my/medications/{id}/renewals/withdraw" }) {
             RULES.put(endpoint, Rule.roles(Role.PATIENT));
         }
         for (String endpoint : new String[] { "GET /staff/renewals", "GET /staff/renewals/{id}", "POST /staff/renewals/{id}/approve",

@@ -87,7 +87,8 @@ class MedicationRenewalsIT {
                 new Med("Levothyroxine Sodium 0.05 MG Oral Tablet", "966222", "active"),
                 new Med("Oxycodone Hydrochloride 5 MG Oral Tablet", "1049621", "active"),
                 new Med("Naproxen sodium 220 MG Oral Tablet", "849574", "stopped"),
-                new Med("Omeprazole 20 MG Delayed Release Oral Capsule", "198053", "active")));
+                new Med("Omeprazole 20 MG Delayed Release Oral Capsule", "198053", "active"),
+                new Med("Pantoprazole 40 MG Delayed Release Oral Tablet", "261257", "active")));
         ben = importPatient("ben", "Ben", "Rook", "222", List.of(new Med("Metoprolol succinate 25 MG Extended Release Oral Tablet", "866427", "active")));
         people.create("ada.patient", "Ada Quill", PASSWORD, Role.PATIENT);
         accounts.linkPatient("ada.patient", ada);
@@ -300,6 +301,27 @@ class MedicationRenewalsIT {
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'PHI_CHANGE' and object_type = 'renewal-request' "
                 + "and object_id = ? and patient_id = ? and actor_id = 'dr.one' and reason = 'approved'", Long.class, request.toString(), ada))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aPatientWithdrawsAWaitingRequestWhichLeavesTheQueueAndMayAskAgain() {
+        PortalClient patient = signedIn("ada.patient");
+        UUID pantoprazole = medication(ada, "Pantoprazole");
+        ask(patient, pantoprazole, "Harbor Pharmacy", null);
+        UUID request = pendingRequest(pantoprazole);
+        String page = "/my/medications/" + pantoprazole;
+
+        assertThat(patient.submit(page, page + "/renewals/withdraw", "").statusCode()).isEqualTo(302);
+        assertThat(status(request)).isEqualTo("WITHDRAWN");
+        assertThat(patient.get(page).body()).contains("Withdrawn by you", "id=\"renewal-form\"");
+        assertThat(signedIn("dr.one").get("/staff/renewals").body()).doesNotContain(request.toString());
+        HttpResponse<String> again = patient.submit(page, page + "/renewals/withdraw", "");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("no waiting request for this medication");
+        assertThat(signedIn("ben.patient").submit("/my/medications", page + "/renewals/withdraw", "").statusCode()).as("not his").isEqualTo(404);
+
+        ask(patient, pantoprazole, "Harbor Pharmacy", null);
+        assertThat(pendingRequest(pantoprazole)).isNotEqualTo(request);
     }
 
     @Test

@@ -103,6 +103,21 @@ public class PatientRenewals {
         }
     }
 
+    /**
+     * The patient takes back their waiting request for this medication.
+     *
+     * @throws RenewalRefusedException (409) when none is waiting (decided meanwhile, or never asked)
+     */
+    @Transactional
+    public void withdraw(Viewer patient, UUID medicationId) {
+        own(patient, medicationId, AuditAction.PHI_CHANGE);
+        RenewalRequest request = requests.findByMedicationIdAndStatus(medicationId, RenewalStatus.PENDING)
+                .orElseThrow(() -> audit.refused(patient.patientId(), RenewalAudit.MEDICATION, medicationId,
+                        RenewalRefusedException.conflict("renewals.error.nothingPending")));
+        request.withdraw(patient.username(), clock);
+        audit.changed(request, "withdrawn");
+    }
+
     private Medication own(Viewer patient, UUID medicationId, AuditAction action) {
         return (patient.isPatient() ? medications.find(patient.patientId(), medicationId) : java.util.Optional.<Medication>empty())
                 .orElseThrow(() -> audit.denied(action, patient.patientId(), RenewalAudit.MEDICATION, medicationId,

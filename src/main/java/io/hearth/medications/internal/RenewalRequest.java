@@ -127,6 +127,15 @@ class RenewalRequest {
         this.reasonCiphertext = cipher.encrypt(reason, REASON.at(id));
     }
 
+    /**
+     * The patient takes the request back while it waits; the practice no longer sees it, and a new one may be made.
+     *
+     * @throws RenewalRefusedException (409) when it was decided before
+     */
+    void withdraw(String by, Clock clock) {
+        decide(by, RenewalStatus.WITHDRAWN, clock);
+    }
+
     private void decide(String by, RenewalStatus decision, Clock clock) {
         if (status != RenewalStatus.PENDING) {
             throw RenewalRefusedException.conflict("renewals.error.decided");

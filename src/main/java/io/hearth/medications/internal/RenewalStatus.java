@@ -1,5 +1,7 @@
 package io.hearth.medications.internal;
 
 public enum RenewalStatus {
-    PENDING, APPROVED, DENIED
+    PENDING, APPROVED, DENIED,
+    /** The patient took the request back before the practice decided. */
+    WITHDRAWN
 }

@@ -54,7 +54,7 @@ class PatientMedicationsController {
     @GetMapping("/my/medications/{id}")
     String medication(@PathVariable UUID id, @RequestParam(required = false) String sent, Authentication authentication, Model model,
             Locale locale) {
-        model.addAttribute("sent", "new".equals(sent) || "pending".equals(sent) ? sent : null);
+        model.addAttribute("sent", "new".equals(sent) || "pending".equals(sent) || "withdrawn".equals(sent) ? sent : null);
         return show(access.viewer(authentication), id, model, locale);
     }
 
@@ -69,6 +69,19 @@ class PatientMedicationsController {
             response.setStatus(refused.status());
             model.addAttribute("error", refused.key());
             model.addAttribute("form", form);
+            return show(patient, id, model, locale);
+        }
+    }
+
+    @PostMapping("/my/medications/{id}/renewals/withdraw")
+    String withdraw(@PathVariable UUID id, Authentication authentication, HttpServletResponse response, Model model, Locale locale) {
+        Viewer patient = access.viewer(authentication);
+        try {
+            renewals.withdraw(patient, id);
+            return "redirect:/my/medications/" + id + "?sent=withdrawn";
+        } catch (RenewalRefusedException refused) {
+            response.setStatus(refused.status());
+            model.addAttribute("error", refused.key());
             return show(patient, id, model, locale);
         }
     }

@@ -136,6 +136,19 @@ class RenewalRequestTests {
     }
 
     @Test
+    void aWithdrawnRequestCannotBeDecidedAndADecidedOneCannotBeWithdrawn() {
+        RenewalRequest withdrawn = pending();
+        withdrawn.withdraw("ada.patient", LATER);
+        RenewalRequest approved = pending();
+        approved.approve("dr.one", RenewalChanges.NONE, LATER, cipher);
+
+        assertThatThrownBy(() -> withdrawn.approve("dr.one", RenewalChanges.NONE, LATER, cipher)).isInstanceOf(RenewalRefusedException.class);
+        assertThatThrownBy(() -> approved.withdraw("ada.patient", LATER)).isInstanceOf(RenewalRefusedException.class);
+        assertThat(withdrawn.status()).isEqualTo(RenewalStatus.WITHDRAWN);
+        assertThat(approved.status()).isEqualTo(RenewalStatus.APPROVED);
+    }
+
+    @Test
     void changesAreWholeNumbersInRangeAndBlankMeansAsPrescribed() {
         assertThat(RenewalChanges.parse("", " ", SETTINGS)).isEqualTo(RenewalChanges.NONE);
         assertThat(RenewalChanges.parse(" 90 ", "0", SETTINGS)).isEqualTo(new RenewalChanges(90, 0));
