@@ -20,7 +20,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Service
 class ChainAuditLog implements AuditLog {
 
-    private static final int MAX_TEXT = 1000;
+    // the sizes of audit_entry's (and audit_pending's) text columns
+    private static final int ACTOR_ID = 320;
+    private static final int ACTOR_ROLES = 200;
+    private static final int OBJECT_TYPE = 60;
+    private static final int OBJECT_ID = 100;
+    private static final int REASON = 1000;
     private final ChainWriter writer;
     private final PendingEntries pending;
     private final Clock clock;
@@ -83,8 +88,9 @@ class ChainAuditLog implements AuditLog {
             sessionHash = session == null ? null : SessionHandle.of(session.getId());
         }
         // microseconds: what both databases store, so the hash read back is the hash written
-        return new NewEntry(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), clip(actor.id()), clip(actor.roles()), event.action().name(), event.outcome().name(),
-                event.patientId(), clip(event.objectType()), clip(event.objectId()), clip(event.reason()), clientAddress,
+        return new NewEntry(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), clip(actor.id(), ACTOR_ID),
+                clip(actor.roles(), ACTOR_ROLES), event.action().name(), event.outcome().name(), event.patientId(), clip(event.objectType(), OBJECT_TYPE),
+                clip(event.objectId(), OBJECT_ID), clip(event.reason(), REASON), clientAddress,
                 requestId, sessionHash);
     }
 
@@ -100,19 +106,26 @@ class ChainAuditLog implements AuditLog {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes ? attributes.getRequest() : null;
     }
 
-    /** Free text is kept to its column's size; control characters are escaped so no entry can fake a log line. */
-    private static String clip(String text) {
+    /**
+     * Free text is kept to its column's size (so a long value never fails the write, and with it the request that is
+     * audited); control characters are escaped so no entry can fake a log line.
+     */
+    private static String clip(String text, int max) {
         if (text == null) {
             return null;
         }
-        StringBuilder safe = new StringBuilder(Math.min(text.length(), MAX_TEXT));
-        text.codePoints().limit(MAX_TEXT).forEach(point -> {
+        StringBuilder safe = new StringBuilder(Math.min(text.length(), max));
+        text.codePoints().limit(max).forEach(point -> {
             if (Character.isISOControl(point)) {
                 safe.append(String.format("\\u%04x", point));
             } else {
                 safe.appendCodePoint(point);
             }
         });
-        return safe.length() > MAX_TEXT ? safe.substring(0, MAX_TEXT) : safe.toString();
+        int end = Math.min(safe.length(), max);
+        if (end < safe.length() && Character.isHighSurrogate(safe.charAt(end - 1))) {
+            end--; // never half a character
+        }
+        return safe.substring(0, end);
     }
 }

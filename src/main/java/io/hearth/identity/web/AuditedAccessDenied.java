@@ -24,9 +24,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 final class AuditedAccessDenied implements Filter {
 
-    /** The audit trail's object id column ({@code audit_entry.object_id}); a longer path is cut there. */
-    private static final int OBJECT_ID_LENGTH = 100;
-
     private final AuditLog audit;
 
     AuditedAccessDenied(AuditLog audit) {
@@ -41,9 +38,8 @@ final class AuditedAccessDenied implements Filter {
             Authentication who = SecurityContextHolder.getContext().getAuthentication();
             if (who != null && Factors.hasSecondFactor(who)) {
                 HttpServletRequest http = (HttpServletRequest) request;
-                String endpoint = http.getMethod() + " " + http.getRequestURI().substring(http.getContextPath().length());
                 audit.record(AuditEvent.of(AuditAction.AUTHORIZATION_FAILURE, AuditOutcome.DENIED)
-                        .object("endpoint", endpoint.length() <= OBJECT_ID_LENGTH ? endpoint : endpoint.substring(0, OBJECT_ID_LENGTH))
+                        .object("endpoint", http.getMethod() + " " + http.getRequestURI().substring(http.getContextPath().length()))
                         .because("role may not call it"));
             }
             throw denied;

@@ -16,6 +16,7 @@ import io.hearth.test.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -131,6 +132,19 @@ class AuditTrailIT {
                 .as("committed, pending or already chained").isEqualTo(1);
         assertThat(count()).isEqualTo(before + 1);
         assertThat(jdbc.queryForObject("select count(*) from audit_pending", Long.class)).isZero();
+    }
+
+    @Test
+    void textLongerThanItsColumnIsCutToFitInsteadOfFailingTheWrite() {
+        String objectId = "GET /staff/patients/" + "x".repeat(200);
+        audit.record(AuditEvent.of(AuditAction.AUTHORIZATION_FAILURE, AuditOutcome.DENIED).by(new Actor("dr.who", "PROVIDER"))
+                .object("endpoint-" + "t".repeat(100), objectId).because("r".repeat(2000)));
+        trail.awaitChained();
+
+        Map<String, Object> stored = jdbc.queryForMap("select object_type, object_id, reason from audit_entry where object_id like 'GET /staff/patients/x%'");
+        assertThat(stored.get("object_id")).isEqualTo(objectId.substring(0, 100));
+        assertThat(stored.get("object_type").toString()).hasSize(60);
+        assertThat(stored.get("reason").toString()).hasSize(1000);
     }
 
     @Test
