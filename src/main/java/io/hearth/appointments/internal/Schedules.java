@@ -151,13 +151,14 @@ public class Schedules {
      * where the reader may see it; other appointments show as busy time.
      */
     public List<AppointmentView> schedule(Person staff, UUID practitioner, UUID location, LocalDate from, LocalDate to) {
-        List<UUID> whose = practitioner != null ? List.of(practitioner) : List.copyOf(providers.names().keySet());
+        Map<UUID, String> providerNames = providers.names();
+        List<UUID> whose = practitioner != null ? List.of(practitioner) : List.copyOf(providerNames.keySet());
         List<Appointment> found = store.ofPractitioners(whose, from.atStartOfDay(zone()).toInstant(), to.plusDays(1).atStartOfDay(zone()).toInstant())
                 .stream().filter(a -> location == null || location.equals(a.locationId)).toList();
         Set<UUID> visible = found.stream().filter(a -> access.staffMaySee(staff, a.patientId, a.practitionerId)).map(a -> a.patientId)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         Map<UUID, String> names = names(visible);
-        List<AppointmentView> views = views(found, id -> visible.contains(id) ? names.getOrDefault(id, "—") : null, false);
+        List<AppointmentView> views = views(found, id -> visible.contains(id) ? names.getOrDefault(id, "—") : null, false, providerNames);
         visible.forEach(patient -> viewed(staff, patient, "schedule", patient));
         return views;
     }
@@ -186,11 +187,12 @@ public class Schedules {
 
     /** The patient's name as a staff member who may book for them sees it; 404 audited for others. */
     public String patientName(Person staff, UUID patient) {
-        if (!staff.isStaff() || !access.staffMaySee(staff, patient, null) || patients.of(patient).isEmpty()) {
+        var identity = staff.isStaff() && access.staffMaySee(staff, patient, null) ? patients.of(patient) : java.util.Optional.<PatientIdentities.PatientIdentity>empty();
+        if (identity.isEmpty()) {
             access.require(staff, null, patient);
         }
         viewed(staff, patient, "patient-name", patient);
-        return patients.of(patient).map(PatientIdentities.PatientIdentity::name).orElse("—");
+        return identity.get().name();
     }
 
     private Map<UUID, String> names(Set<UUID> whose) {
@@ -200,9 +202,14 @@ public class Schedules {
     }
 
     private List<AppointmentView> views(List<Appointment> found, Function<UUID, String> patientName, boolean patientReader) {
+        return views(found, patientName, patientReader, providers.names());
+    }
+
+    private List<AppointmentView> views(List<Appointment> found, Function<UUID, String> patientName, boolean patientReader,
+            Map<UUID, String> providerNames) {
         Map<UUID, AppointmentType> types = setup.types().stream().collect(Collectors.toMap(AppointmentType::id, t -> t));
         Map<UUID, Location> locations = setup.locations().stream().collect(Collectors.toMap(Location::id, l -> l));
-        Map<UUID, String> providerNames = providers.names();
+        Set<UUID> waiting = waitList.waitingAmong(found.stream().filter(a -> a.status == AppointmentStatus.BOOKED).map(a -> a.id).toList());
         Instant now = clock.instant();
         return found.stream().sorted(Comparator.comparing((Appointment a) -> a.startsAt)).map(a -> {
             String name = patientName.apply(a.patientId);
@@ -216,7 +223,7 @@ public class Schedules {
                     providerNames.getOrDefault(a.practitionerId, "—"), place.name(), place.address(), a.startsAt.atZone(zone()), a.endsAt.atZone(zone()),
                     a.status, a.reasonCiphertext == null || !details ? null : cipher.decrypt(a.reasonCiphertext, Appointment.REASON.at(a.id)),
                     a.cancelReasonCiphertext == null || !details ? null : cipher.decrypt(a.cancelReasonCiphertext, Appointment.CANCEL_REASON.at(a.id)),
-                    a.cancelledBy == Appointment.CancelledBy.PRACTICE, past, changeable, a.status == AppointmentStatus.BOOKED && waitList.waiting(a.id));
+                    a.cancelledBy == Appointment.CancelledBy.PRACTICE, past, changeable, waiting.contains(a.id));
         }).toList();
     }
 

@@ -81,6 +81,15 @@ public class WaitList {
         });
     }
 
+    /** Which of these appointments are on the wait list (one query for a page of them). */
+    java.util.Set<UUID> waitingAmong(java.util.Collection<UUID> appointmentIds) {
+        if (appointmentIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("SELECT appointment_id FROM wait_list_entry WHERE active AND appointment_id IN (:ids)")
+                .param("ids", appointmentIds).query(UUID.class).list());
+    }
+
     boolean waiting(UUID appointmentId) {
         return jdbc.sql("SELECT count(*) FROM wait_list_entry WHERE appointment_id = ? AND active").param(appointmentId).query(Long.class).single() > 0;
     }

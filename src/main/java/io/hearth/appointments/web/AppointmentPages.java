@@ -39,11 +39,6 @@ class AppointmentPages {
         return new TimeFormat(schedules.zone(), locale);
     }
 
-    /** A refusal for input the service never saw (a missing or malformed value). */
-    BookingRefusedException refusal(String key) {
-        return new FormRefusal(key);
-    }
-
     /** Shows the refusal's reason: 409 when someone else took the time, 400 otherwise. */
     void refused(BookingRefusedException refused, Model model, HttpServletResponse response) {
         response.setStatus(refused.key().equals("appointments.refused.taken") || refused.key().equals("appointments.refused.offerTaken") ? 409 : 400);
@@ -109,13 +104,5 @@ class AppointmentPages {
 
     byte[] calendarFile(Person who, UUID id) {
         return calendar.of(who, id);
-    }
-
-    /** A refusal raised by the page itself, before any service ran. */
-    static final class FormRefusal extends BookingRefusedException {
-
-        FormRefusal(String key) {
-            super(key);
-        }
     }
 }

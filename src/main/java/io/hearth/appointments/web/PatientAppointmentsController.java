@@ -75,7 +75,7 @@ class PatientAppointmentsController {
         Instant at = Params.instant(start);
         try {
             if (at == null) {
-                throw pages.refusal("appointments.refused.noTime");
+                throw new BookingRefusedException("appointments.refused.noTime");
             }
             UUID id;
             if (moving != null) {

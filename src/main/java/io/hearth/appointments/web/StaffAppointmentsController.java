@@ -110,7 +110,7 @@ class StaffAppointmentsController {
         Instant at = Params.instant(start);
         try {
             if (chosen == null || at == null) {
-                throw pages.refusal(chosen == null ? "appointments.refused.noPatient" : "appointments.refused.noTime");
+                throw new BookingRefusedException(chosen == null ? "appointments.refused.noPatient" : "appointments.refused.noTime");
             }
             UUID id = bookings.book(staff, chosen, Params.uuid(type), Params.uuid(provider), at, reason);
             redirect.addFlashAttribute("done", "appointments.done.booked");
@@ -163,7 +163,7 @@ class StaffAppointmentsController {
         return act(id, authentication, model, locale, response, redirect, "appointments.done.proposed", staff -> {
             Instant at = Params.localTime(start, schedules.zone());
             if (at == null) {
-                throw pages.refusal("appointments.refused.noTime");
+                throw new BookingRefusedException("appointments.refused.noTime");
             }
             bookings.propose(staff, id, at);
         });
