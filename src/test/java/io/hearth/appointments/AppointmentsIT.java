@@ -298,11 +298,16 @@ class AppointmentsIT {
         long denied = denied();
         assertThat(signedIn("ben.patient").get("/my/appointments/" + adas).statusCode()).isEqualTo(404);
         assertThat(signedIn("ben.patient").get("/my/appointments/" + adas + "/calendar.ics").statusCode()).isEqualTo(404);
+        PortalClient benClient = signedIn("ben.patient");
+        for (String action : List.of("/cancel", "/accept", "/wait-list")) {
+            assertThat(benClient.submit("/my/appointments", "/my/appointments/" + adas + action, "").statusCode()).as(action).isEqualTo(404);
+        }
+        assertThat(benClient.get("/my/appointments/book?reschedule=" + adas).statusCode()).isEqualTo(404);
         PortalClient drTwoClient = signedIn("dr.two");
         assertThat(drTwoClient.get("/staff/appointments/" + adas).statusCode()).isEqualTo(404);
         assertThat(drTwoClient.submit("/staff/schedule", "/staff/appointments/" + adas + "/cancel", "reason=x").statusCode()).isEqualTo(404);
         assertThat(status(adas)).isEqualTo("BOOKED");
-        assertThat(denied()).isEqualTo(denied + 4);
+        assertThat(denied()).isEqualTo(denied + 8);
 
         String othersSchedule = drTwoClient.get("/staff/schedule?provider=" + drOne + "&day=" + day(21)).body();
         assertThat(othersSchedule).contains("Booked (not your patient)").doesNotContain("Ada Quill", "Private matter");
