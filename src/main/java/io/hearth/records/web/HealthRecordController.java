@@ -47,10 +47,10 @@ class HealthRecordController {
     private final RecordViews views;
     private final CareTeams careTeams;
     private final Clock clock;
-    private final OfficeRecordController office;
+    private final OfficePatientFinder officeFinder;
 
-    HealthRecordController(RecordAccess access, RecordViews views, CareTeams careTeams, Clock clock, OfficeRecordController office) {
-        this.office = office;
+    HealthRecordController(RecordAccess access, RecordViews views, CareTeams careTeams, Clock clock, OfficePatientFinder officeFinder) {
+        this.officeFinder = officeFinder;
         this.access = access;
         this.views = views;
         this.careTeams = careTeams;
@@ -60,7 +60,7 @@ class HealthRecordController {
     @GetMapping(STAFF)
     String patients(@org.springframework.web.bind.annotation.RequestParam(required = false) String q, Authentication authentication, Model model) {
         if (RecordAccess.officeStaff(authentication)) {
-            return office.find(q, authentication, model); // front desk and billing look patients up; they have no care team
+            return officeFinder.find(q, model); // front desk and billing look patients up; they have no care team
         }
         model.addAttribute("patients", access.careTeamPatients(authentication));
         return "records/patients";

@@ -1,10 +1,5 @@
 package io.hearth.records.web;
 
-import io.hearth.audit.AuditAction;
-import io.hearth.audit.AuditEvent;
-import io.hearth.audit.AuditLog;
-import io.hearth.audit.AuditOutcome;
-import io.hearth.records.PatientIdentities;
 import io.hearth.records.RecordKind;
 import io.hearth.records.internal.Chart;
 import io.hearth.records.internal.RecordAccess;
@@ -23,8 +18,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * What front desk and billing staff read of a patient's record ({@code /staff/patients/**} in WebSecurity; which
- * kinds of record is decided by {@link RecordAccess#office}): finding a patient, their demographics, and for billing
- * their claims and explanations of benefit. Clinicians reach the same demographics through their care team.
+ * kinds of record is decided by {@link RecordAccess#office}): their demographics, and for billing their claims and
+ * explanations of benefit ({@link OfficePatientFinder} finds the patient). Clinicians reach the same demographics through their care team.
  */
 @Controller
 class OfficeRecordController {
@@ -34,27 +29,11 @@ class OfficeRecordController {
     }
 
     private final RecordAccess access;
-    private final PatientIdentities identities;
-    private final AuditLog audit;
     private final ZoneId zone;
 
-    OfficeRecordController(RecordAccess access, PatientIdentities identities, AuditLog audit, io.hearth.system.HearthProperties hearth) {
+    OfficeRecordController(RecordAccess access, io.hearth.system.HearthProperties hearth) {
         this.access = access;
-        this.identities = identities;
-        this.audit = audit;
         this.zone = hearth.timeZone();
-    }
-
-    /** The patient finder of office staff (by name or date of birth), audited with how many it found. */
-    String find(String q, Authentication authentication, Model model) {
-        List<PatientIdentities.PatientMatch> found = q == null || q.isBlank() ? List.of() : identities.search(q, 50);
-        if (!found.isEmpty() || (q != null && !q.isBlank())) {
-            audit.record(AuditEvent.of(AuditAction.PHI_VIEW, AuditOutcome.SUCCESS).object("patient-search", null)
-                    .because("found " + found.size() + " patients"));
-        }
-        model.addAttribute("q", q);
-        model.addAttribute("found", found);
-        return "records/find-patient";
     }
 
     @GetMapping(HealthRecordController.STAFF + "/{patient}/demographics")
