@@ -57,9 +57,14 @@ public class StaffRenewals {
             return List.of();
         }
         Map<UUID, String> names = new HashMap<>();
+        Map<UUID, Map<UUID, Medication>> listsByPatient = new HashMap<>(); // one read of each patient's list, not one per request
         List<QueueItem> queue = requests.findTop200ByStatusAndPatientIdInOrderByRequestedAtAsc(RenewalStatus.PENDING, inCare).stream()
                 .map(request -> {
-                    Medication medication = medications.find(request.patientId(), request.medicationId()).orElse(null);
+                    Medication medication = listsByPatient.computeIfAbsent(request.patientId(), patient -> medications.of(patient).stream()
+                            .collect(java.util.stream.Collectors.toMap(Medication::id, m -> m))).get(request.medicationId());
+                    if (medication == null) { // older than the list reads: ask for it alone
+                        medication = medications.find(request.patientId(), request.medicationId()).orElse(null);
+                    }
                     return new QueueItem(request.id(), request.patientId(), names.computeIfAbsent(request.patientId(), this::patientName),
                             medication == null ? null : medication.title(), medication == null ? null : medication.prescriberName(),
                             Objects.equals(request.prescriberId(), staff.practitionerId()), request.requestedAt());
