@@ -86,6 +86,7 @@ class ImportCommand extends OfflineCommand {
             out.flush();
         }
         out.println();
+        importer.refreshStatistics();
         out.printf("Imported %d of %d bundle(s), %,d resources.%n", files.size() - rejected, files.size(), resources);
         out.println("  created:   " + created);
         out.println("  updated:   " + updated);

@@ -27,4 +27,7 @@ public interface FhirImport {
      * but about ten times slower than the rest of an import: the EHR endpoint validates, bulk imports choose.
      */
     ImportResult importBundle(InputStream json, String origin, long maxBytes, boolean validate);
+
+    /** After a bulk import (many bundles at once): see {@link io.hearth.records.HealthRecords#refreshStatistics()}. */
+    void refreshStatistics();
 }

@@ -15,6 +15,12 @@ public interface HealthRecords {
      */
     ImportResult store(ImportBatch batch);
 
+    /**
+     * Brings the database's statistics of the record tables up to date, after a bulk import: until its autovacuum next
+     * looks, a minute or more later, the database would plan the record pages for the tables' old sizes.
+     */
+    void refreshStatistics();
+
     /** Whether a patient record with this id exists. */
     boolean hasPatient(UUID patientId);
 

@@ -89,6 +89,9 @@ public final class Bench {
             if (only.isEmpty() || only.contains("records")) {
                 RecordsBench.importRate(portal);
                 RecordsBench.labResultsPage(portal, dataDir, port);
+            } else if (only.contains("lab-page")) { // the page alone, after a plain import
+                RecordsBench.importOnly(portal);
+                RecordsBench.labResultsPage(portal, dataDir, port);
             }
         } finally {
             // key material and the certificate of a throw-away portal

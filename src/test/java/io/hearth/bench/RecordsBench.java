@@ -92,7 +92,13 @@ final class RecordsBench {
             workers.add(worker);
             worker.start();
         }
+        long jvmCpu = CpuTime.jvm();
+        long databaseCpu = CpuTime.postgres();
+        long counted = done.get();
         Thread.sleep((long) (seconds * 1000));
+        long jvmUsed = CpuTime.jvm() - jvmCpu;
+        long databaseUsed = CpuTime.postgres() - databaseCpu;
+        counted = done.get() - counted;
         stop.set(true);
         for (Thread worker : workers) {
             worker.join();
@@ -100,7 +106,21 @@ final class RecordsBench {
         if (failed.get() > 0) {
             throw new IllegalStateException(failed.get() + " requests to " + path + " failed");
         }
+        if (clients > 1 && counted > 0) {
+            System.out.printf("    %s: CPU per response %.2f ms in the JVM (server and client), %.2f ms in PostgreSQL%n", path,
+                    jvmUsed / 1e6 / counted, databaseUsed / 1e6 / counted);
+        }
         return done.get() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    static void importOnly(ConfigurableApplicationContext portal) throws Exception {
+        FhirImport importer = portal.getBean(FhirImport.class);
+        for (Path file : SyntheaBundles.all()) {
+            try (InputStream in = Files.newInputStream(file)) {
+                importer.importBundle(in, "bench");
+            }
+        }
+        importer.refreshStatistics(); // as the import command does
     }
 
     static void importRate(ConfigurableApplicationContext portal) throws Exception {
@@ -133,6 +153,7 @@ final class RecordsBench {
                 stored += result.total();
             }
         }
+        importer.refreshStatistics(); // as the import command does, counted in the import's time
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("first import: %,d resources in %.2f s = %,.0f resources/s (goal >= 2,000/s)%n", stored, seconds, stored / seconds);
         double firstRate = stored / seconds;

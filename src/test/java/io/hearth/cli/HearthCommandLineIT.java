@@ -74,6 +74,14 @@ class HearthCommandLineIT {
             assertThat(count.next()).isTrue();
             assertThat(count.getInt(1)).isEqualTo(168);
         }
+        if (TestDatabase.onPostgres()) {
+            try (var connection = DriverManager.getConnection(database, TestDatabase.user(), TestDatabase.password());
+                    ResultSet planned = connection.createStatement().executeQuery(
+                            "select reltuples, (select count(*) from record_entry) from pg_class where relname = 'record_entry'")) {
+                assertThat(planned.next()).isTrue();
+                assertThat(planned.getLong(1)).as("the planner knows the rows imported (ANALYZE after the import)").isEqualTo(planned.getLong(2));
+            }
+        }
     }
 
     @Test

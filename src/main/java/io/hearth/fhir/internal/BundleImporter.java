@@ -40,6 +40,11 @@ class BundleImporter implements FhirImport {
     }
 
     @Override
+    public void refreshStatistics() {
+        records.refreshStatistics();
+    }
+
+    @Override
     public ImportResult importBundle(InputStream json, String origin, long maxBytes, boolean validate) {
         var bundle = parser.parse(json, maxBytes);
         if (validate) {

@@ -90,6 +90,7 @@ class DemoRecords {
                 }
             }
         }
+        fhirImport.refreshStatistics();
         if (demoPatient == null) {
             log.warn("Demo mode: the demo patient's bundle is missing from {}", BUNDLES);
             return;

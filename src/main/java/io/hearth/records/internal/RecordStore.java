@@ -334,6 +334,15 @@ class RecordStore implements HealthRecords {
     // ---- queries for other modules ------------------------------------------------------------------------------
 
     @Override
+    public void refreshStatistics() {
+        boolean postgres = Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) connection ->
+                "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
+        if (postgres) { // H2, for development only, plans without them
+            jdbc.execute("select refresh_record_statistics()");
+        }
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public boolean hasPatient(UUID patientId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select count(*) > 0 from record_entry where id = ? and kind = 'PATIENT'",

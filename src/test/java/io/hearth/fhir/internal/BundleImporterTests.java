@@ -85,6 +85,10 @@ class BundleImporterTests {
             }
 
             @Override
+            public void refreshStatistics() {
+            }
+
+            @Override
             public boolean hasPatient(UUID patientId) {
                 return false;
             }
