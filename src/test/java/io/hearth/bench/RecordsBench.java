@@ -12,6 +12,7 @@ import io.hearth.identity.Role;
 import io.hearth.identity.SecondFactors;
 import io.hearth.test.PortalClient;
 import io.hearth.test.TestAccounts;
+import io.hearth.test.phi.RequestCpuMeter;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ final class RecordsBench {
 
     static final String PASSWORD = "harbor-lantern-quilt-42";
     static final int[] CLIENTS = { 4, 8 };
+    static final int ROUNDS = 2;
+    static final double WARM_UP_SECONDS = 5;
 
     /**
      * The lab-results page (signed in, 50 rows: session, authorization, audit entry, decryption, directory look-ups,
@@ -58,18 +61,35 @@ final class RecordsBench {
             throw new IllegalStateException("the results page did not open: " + page.statusCode());
         }
         String bare = "/test/phi/records/" + patient + "/lab-results";
-        for (int round = 0; round < 2; round++) { // warm-up
-            throughput(client, "/my/results", 4, Bench.SECONDS / 2);
-            throughput(client, bare, 4, Bench.SECONDS / 2);
+        // Warm-up until the JIT has compiled both paths: with a shorter one the C2 compiler still took a quarter of a
+        // core during the measurements, and more of it while the page (the larger code path) was measured.
+        for (int round = 0; round < 3; round++) {
+            throughput(client, "/my/results", 8, WARM_UP_SECONDS);
+            throughput(client, bare, 8, WARM_UP_SECONDS);
         }
+        RequestCpuMeter meter = portal.getBean(RequestCpuMeter.class);
+        meter.takeMeanMillis("GET /my/results");
+        meter.takeMeanMillis("GET " + bare);
         System.out.printf("1 client, one request at a time: page %.1f ms, bare %.1f ms%n", 1000 / throughput(client, "/my/results", 1, Bench.SECONDS),
                 1000 / throughput(client, bare, 1, Bench.SECONDS));
+        meter.takeMeanMillis("GET /my/results");
+        meter.takeMeanMillis("GET " + bare);
         for (int clients : CLIENTS) {
-            double portalRate = throughput(client, "/my/results", clients, Bench.SECONDS);
-            double bareRate = throughput(client, bare, clients, Bench.SECONDS);
+            // alternated, so that a change in the machine's speed (it is shared) weighs on both alike
+            double portalRate = 0;
+            double bareRate = 0;
+            for (int round = 0; round < ROUNDS; round++) {
+                portalRate += throughput(client, "/my/results", clients, Bench.SECONDS) / ROUNDS;
+                bareRate += throughput(client, bare, clients, Bench.SECONDS) / ROUNDS;
+            }
             System.out.printf("%d clients: lab-results page %,.0f pages/s; bare endpoint %,.0f responses/s; ratio %.2f (goal >= 0.5)%n",
                     clients, portalRate, bareRate, portalRate / bareRate);
+            double[] segments = meter.takeSegments("GET /my/results");
+            System.out.printf("    CPU per response on the request's thread: page %.2f ms (filters in %.2f, handler %.2f, template %.2f,"
+                    + " filters out %.2f), bare %.2f ms%n", meter.takeMeanMillis("GET /my/results"), segments[0], segments[1], segments[2],
+                    segments[3], meter.takeMeanMillis("GET " + bare));
         }
+        RenderBench.run(portal, "/my/results");
         System.out.printf("(page %,d bytes of HTML; bare %,d bytes of JSON)%n", page.body().length(), client.get(bare).body().length());
     }
 

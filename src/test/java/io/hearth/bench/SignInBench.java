@@ -5,6 +5,7 @@ import io.hearth.identity.Role;
 import io.hearth.identity.SecondFactors;
 import io.hearth.test.PortalClient;
 import io.hearth.test.TestAccounts;
+import io.hearth.test.phi.RequestCpuMeter;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -56,6 +57,9 @@ final class SignInBench {
         System.out.printf("one Argon2id verification (19 MiB, 2 passes): %.1f ms%n", hashMillis);
 
         signIns(people, dataDir, port, 2, 8); // warm-up
+        for (String step : STEP_REQUESTS) {
+            portal.getBean(RequestCpuMeter.class).takeMeanMillis(step);
+        }
         for (int clients : new int[] { 1, 8 }) {
             List<Double> latencies = signIns(people, dataDir, port, clients, clients == 1 ? 20 : 64);
             double mean = latencies.stream().mapToDouble(Double::doubleValue).average().orElse(0);
@@ -67,8 +71,18 @@ final class SignInBench {
                 breakdown.append(String.format(" %s %.1f ms;", STEPS[step], steps[step].stream().mapToDouble(Double::doubleValue).average().orElse(0)));
             }
             System.out.println(breakdown);
+            RequestCpuMeter meter = portal.getBean(RequestCpuMeter.class);
+            StringBuilder cpu = new StringBuilder("    CPU on the request's thread (filters in, handler, page, filters out):");
+            for (String step : STEP_REQUESTS) {
+                double[] segments = meter.takeSegments(step);
+                cpu.append(String.format(" %s %.1f ms (%.1f, %.1f, %.1f, %.1f);", step, meter.takeMeanMillis(step), segments[0], segments[1],
+                        segments[2], segments[3]));
+            }
+            System.out.println(cpu);
         }
     }
+
+    private static final String[] STEP_REQUESTS = { "GET /signin", "POST /signin", "GET /signin/second-factor", "POST /signin/second-factor" };
 
     private static final String[] STEPS = { "GET /signin", "POST /signin (password)", "GET /signin/second-factor", "POST code" };
 
