@@ -225,4 +225,22 @@ class EndpointAccessIT {
         assertThat(entries.get(1).get("object_id").toString()).startsWith("POST /admin/accounts/").endsWith("/unlock");
         assertThat(entries).extracting(entry -> entry.get("reason")).containsOnly("role may not call it");
     }
+
+    @Test
+    void aStateChangeWithoutOrWithAWrongCsrfTokenIsRefusedAndAuditedWhenSignedIn() {
+        PortalClient patient = clients.get(Role.PATIENT);
+        java.sql.Timestamp since = java.sql.Timestamp.from(io.hearth.test.TestClock.INSTANCE.instant());
+
+        assertThat(patient.postForm("/my/preferences/email", "").statusCode()).isEqualTo(403);
+        assertThat(patient.postForm("/my/preferences/email", "_csrf=not-this-session-token").statusCode()).isEqualTo(403);
+        assertThat(new PortalClient(port).postForm("/signin", "username=matrix.patient&password=wrong").statusCode())
+                .as("not signed in: refused, and no entry anyone could fill the trail with").isEqualTo(403);
+
+        audit.awaitChained();
+        List<Map<String, Object>> entries = jdbc.queryForList("select actor_id, object_id, reason from audit_entry where action = 'AUTHORIZATION_FAILURE'"
+                + " and reason like 'CSRF%' and occurred_at >= ? order by seq", since);
+        assertThat(entries).extracting(entry -> entry.get("actor_id")).containsOnly("matrix.patient");
+        assertThat(entries).extracting(entry -> entry.get("object_id")).containsOnly("POST /my/preferences/email");
+        assertThat(entries).extracting(entry -> entry.get("reason")).containsExactly("CSRF token missing or wrong", "CSRF token missing or wrong");
+    }
 }

@@ -8,7 +8,9 @@ import io.hearth.identity.IdentityProperties;
 import java.time.Clock;
 import io.hearth.identity.SecondFactors;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import io.hearth.identity.internal.AddressThrottle;
 import io.hearth.identity.internal.DormantAccounts;
 import io.hearth.identity.internal.KnownDevices;
@@ -123,6 +125,14 @@ class WebSecurity {
                 .addFilterBefore(new PasswordExpiry(), AuthorizationFilter.class)
                 .addFilterBefore(new PasskeyRegistrationGuard(signedIn.authenticated(), clock), ExceptionTranslationFilter.class)
                 .addFilterAfter(new AuditedAccessDenied(audit), ExceptionTranslationFilter.class)
+                .csrf(csrf -> csrf.withObjectPostProcessor(new ObjectPostProcessor<CsrfFilter>() {
+                    @Override
+                    public <O extends CsrfFilter> O postProcess(O filter) {
+                        // Spring's own answer (a 403 page), as before; CsrfFilter has no getter for the one it was given
+                        filter.setAccessDeniedHandler(new AuditedCsrfRefusal(audit, new AccessDeniedHandlerImpl()));
+                        return filter;
+                    }
+                }))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.AUTHENTICATOR_APP)
                         .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.RECOVERY_CODE)
