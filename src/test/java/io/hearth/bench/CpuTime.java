@@ -40,4 +40,19 @@ final class CpuTime {
             return 0; // the process ended meanwhile
         }
     }
+
+    /** CPU nanoseconds used so far by this JVM's live threads, by the first word of their names ("https", "HttpClient"). */
+    static java.util.Map<String, Long> byThreadGroup() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> groups = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null) {
+                long cpu = threads.getThreadCpuTime(thread.getThreadId());
+                if (cpu > 0) {
+                    groups.merge(thread.getThreadName().split("[- ]")[0], cpu, Long::sum);
+                }
+            }
+        }
+        return groups;
+    }
 }

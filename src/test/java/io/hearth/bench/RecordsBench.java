@@ -114,11 +114,13 @@ final class RecordsBench {
         }
         long jvmCpu = CpuTime.jvm();
         long databaseCpu = CpuTime.postgres();
+        java.util.Map<String, Long> threadsBefore = CpuTime.byThreadGroup();
         long counted = done.get();
         Thread.sleep((long) (seconds * 1000));
         long jvmUsed = CpuTime.jvm() - jvmCpu;
         long databaseUsed = CpuTime.postgres() - databaseCpu;
         counted = done.get() - counted;
+        java.util.Map<String, Long> threadsAfter = CpuTime.byThreadGroup();
         stop.set(true);
         for (Thread worker : workers) {
             worker.join();
@@ -127,8 +129,18 @@ final class RecordsBench {
             throw new IllegalStateException(failed.get() + " requests to " + path + " failed");
         }
         if (clients > 1 && counted > 0) {
-            System.out.printf("    %s: CPU per response %.2f ms in the JVM (server and client), %.2f ms in PostgreSQL%n", path,
-                    jvmUsed / 1e6 / counted, databaseUsed / 1e6 / counted);
+            long perResponse = counted;
+            StringBuilder groups = new StringBuilder();
+            long inThreads = 0;
+            for (var group : threadsAfter.entrySet()) {
+                long used = group.getValue() - threadsBefore.getOrDefault(group.getKey(), 0L);
+                inThreads += used;
+                if (used / 1e6 / perResponse >= 0.05) {
+                    groups.append(String.format(" %s %.2f,", group.getKey(), used / 1e6 / perResponse));
+                }
+            }
+            System.out.printf("    %s: CPU per response %.2f ms in the JVM (server and client), %.2f ms in PostgreSQL;%s other (GC, JIT) %.2f%n",
+                    path, jvmUsed / 1e6 / counted, databaseUsed / 1e6 / counted, groups, (jvmUsed - inThreads) / 1e6 / counted);
         }
         return done.get() / ((System.nanoTime() - started) / 1e9);
     }
