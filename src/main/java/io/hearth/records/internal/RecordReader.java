@@ -146,50 +146,46 @@ class RecordReader {
 
     /**
      * A page of the patient's results of one category, newest first, each with its report and the report's visit, in
-     * one query (the page's reads are otherwise round trips to the database).
+     * one query (the page's reads are otherwise round trips to the database). Each record comes once, tagged with its
+     * part (0 result, 1 report, 2 visit): a join would repeat a report and its visit beside every result of the report.
      */
     List<ResultInReport> resultsWithReports(UUID patientId, String category, Instant notAfter, int limit, int offset) {
-        Map<UUID, StoredRecord> decrypted = new HashMap<>();
-        return jdbc.query("select " + columns("o") + ", " + columns("r") + ", " + columns("e")
-                + " from record_entry o"
-                + " left join record_entry r on r.id = o.parent_id and r.patient_id = o.patient_id and r.kind = 'DIAGNOSTIC_REPORT'"
-                + " left join record_entry e on e.id = r.encounter_id and e.patient_id = o.patient_id and e.kind = 'ENCOUNTER'"
-                + " where o.patient_id = ? and o.kind = 'OBSERVATION' and o.category = ? and o.effective_at <= ?"
-                + " order by o.effective_at desc nulls last, o.id limit ? offset ?",
-                (row, n) -> new ResultInReport(map(row, "o_", decrypted), map(row, "r_", decrypted), map(row, "e_", decrypted)),
-                patientId, category, Timestamp.from(notAfter), limit, offset);
-    }
-
-    private static String columns(String table) {
-        return java.util.stream.Stream.of("id", "kind", "patient_id", "encounter_id", "parent_id", "category", "status", "code_key",
-                "effective_at", "ended_at", "details_ciphertext").map(column -> table + "." + column + " as " + table + "_" + column)
-                .collect(java.util.stream.Collectors.joining(", "));
+        String fields = "id, kind, patient_id, encounter_id, parent_id, category, status, code_key, effective_at, ended_at, details_ciphertext";
+        List<StoredRecord> results = new ArrayList<>();
+        Map<UUID, StoredRecord> reports = new HashMap<>();
+        Map<UUID, StoredRecord> visits = new HashMap<>();
+        jdbc.query("with results as (select " + fields + " from record_entry"
+                + " where patient_id = ? and kind = 'OBSERVATION' and category = ? and effective_at <= ?"
+                + " order by effective_at desc nulls last, id limit ? offset ?),"
+                + " reports as (select " + fields + " from record_entry where patient_id = ? and kind = 'DIAGNOSTIC_REPORT'"
+                + " and id in (select parent_id from results))"
+                + " select 0 as part, " + fields + " from results"
+                + " union all select 1, " + fields + " from reports"
+                + " union all select 2, " + fields + " from record_entry where patient_id = ? and kind = 'ENCOUNTER'"
+                + " and id in (select encounter_id from reports)"
+                + " order by part, effective_at desc nulls last, id",
+                row -> {
+                    StoredRecord record = map(row, 0);
+                    switch (row.getInt("part")) {
+                        case 0 -> results.add(record);
+                        case 1 -> reports.put(record.id(), record);
+                        default -> visits.put(record.id(), record);
+                    }
+                }, patientId, category, Timestamp.from(notAfter), limit, offset, patientId, patientId);
+        return results.stream().map(result -> {
+            StoredRecord report = result.parentId() == null ? null : reports.get(result.parentId());
+            return new ResultInReport(result, report, report == null || report.encounterId() == null ? null : visits.get(report.encounterId()));
+        }).toList();
     }
 
     private StoredRecord map(ResultSet row, int n) throws SQLException {
-        return map(row, "", null);
-    }
-
-    /** The record in the columns with this prefix (null when a left join found none), decrypted once per id. */
-    private StoredRecord map(ResultSet row, String prefix, Map<UUID, StoredRecord> decrypted) throws SQLException {
-        UUID id = row.getObject(prefix + "id", UUID.class);
-        if (id == null) {
-            return null;
-        }
-        StoredRecord known = decrypted == null ? null : decrypted.get(id);
-        if (known != null) {
-            return known;
-        }
-        Timestamp effective = row.getTimestamp(prefix + "effective_at");
-        Timestamp ended = row.getTimestamp(prefix + "ended_at");
-        StoredRecord record = new StoredRecord(id, RecordKind.valueOf(row.getString(prefix + "kind")),
-                row.getObject(prefix + "patient_id", UUID.class), row.getObject(prefix + "encounter_id", UUID.class),
-                row.getObject(prefix + "parent_id", UUID.class), row.getString(prefix + "category"), row.getString(prefix + "status"),
-                row.getString(prefix + "code_key"), effective == null ? null : effective.toInstant(), ended == null ? null : ended.toInstant(),
-                DetailsCodec.read(cipher.decrypt(row.getBytes(prefix + "details_ciphertext"), RecordStore.DETAILS.at(id))));
-        if (decrypted != null) {
-            decrypted.put(id, record);
-        }
-        return record;
+        UUID id = row.getObject("id", UUID.class);
+        Timestamp effective = row.getTimestamp("effective_at");
+        Timestamp ended = row.getTimestamp("ended_at");
+        return new StoredRecord(id, RecordKind.valueOf(row.getString("kind")), row.getObject("patient_id", UUID.class),
+                row.getObject("encounter_id", UUID.class), row.getObject("parent_id", UUID.class), row.getString("category"),
+                row.getString("status"), row.getString("code_key"), effective == null ? null : effective.toInstant(),
+                ended == null ? null : ended.toInstant(),
+                DetailsCodec.read(cipher.decrypt(row.getBytes("details_ciphertext"), RecordStore.DETAILS.at(id))));
     }
 }
