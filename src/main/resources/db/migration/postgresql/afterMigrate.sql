@@ -17,6 +17,8 @@ begin
         execute 'revoke delete, truncate on break_glass from "${app_role}"';
         -- appointments are cancelled, never removed (their slot claims come and go)
         execute 'revoke delete, truncate on appointment, wait_list_entry, wait_list_offer from "${app_role}"';
+        -- a patient's booking lock row is made once and then only locked (select ... for update needs update)
+        execute 'revoke delete, truncate on appointment_patient_lock from "${app_role}"';
         -- renewal requests are decided (updated) but never removed
         execute 'revoke delete, truncate on renewal_request from "${app_role}"';
         -- suspicious-activity alerts are closed (updated) but never removed

@@ -167,6 +167,47 @@ class AppointmentsIT {
     }
 
     @Test
+    void aPatientWithFourUpcomingFiresTenBookingsAtOnceAndOnlyTheFifthGetsThrough() throws Exception {
+        UUID somebody = UUID.randomUUID();
+        Person patient = new Person("racer", Set.of(Role.PATIENT), somebody, null, Actor.of(new TestingAuthenticationToken("racer", "")));
+        LocalDate day = day(120);
+        for (int hour = 1; hour <= 4; hour++) {
+            bookings.book(patient, somebody, newPatient, drTwo, at(day, hour, 0), null);
+        }
+        List<Callable<Boolean>> attempts = new ArrayList<>();
+        CountDownLatch gate = new CountDownLatch(1);
+        for (int hour = 10; hour < 20; hour++) {
+            Instant free = at(day, hour, 0); // ten different free times: no slot claim stands in the way
+            attempts.add(() -> {
+                gate.await();
+                try {
+                    bookings.book(patient, somebody, newPatient, drTwo, free, null);
+                    return true;
+                } catch (BookingRefusedException refused) {
+                    assertThat(refused.key()).isEqualTo("appointments.refused.tooMany");
+                    assertThat(refused.args()).containsExactly(5);
+                    return false;
+                }
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<Boolean>> results = attempts.stream().map(pool::submit).toList();
+            gate.countDown();
+            long winners = 0;
+            for (Future<Boolean> result : results) {
+                winners += result.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from appointment where patient_id = ? and status in ('BOOKED', 'REQUESTED', 'PROPOSED')"
+                + " and starts_at > ?", Long.class, somebody, java.sql.Timestamp.from(clockNow()))).isEqualTo(5);
+        assertThat(bookings.book(person("desk.one"), somebody, newPatient, drTwo, at(day, 22, 0), null)).as("staff may book more").isNotNull();
+    }
+
+    @Test
     void aPatientBooksInThePagesAndTheOneWhoIsLateSeesWhyAndFreshTimes() {
         PortalClient adaClient = signedIn("ada.patient");
         PortalClient cyClient = signedIn("cy.patient");

@@ -75,6 +75,15 @@ class AppointmentStore {
                 .params(patient, utc(now)).query(Long.class).single();
     }
 
+    /**
+     * Locks the patient's row of {@code appointment_patient_lock} (made on first use) until the transaction ends, so
+     * that bookings of the same patient count their upcoming appointments one after another.
+     */
+    void lockPatient(UUID patient) {
+        jdbc.sql("INSERT INTO appointment_patient_lock (patient_id) VALUES (?) ON CONFLICT DO NOTHING").param(patient).update();
+        jdbc.sql("SELECT patient_id FROM appointment_patient_lock WHERE patient_id = ? FOR UPDATE").param(patient).query(UUID.class).single();
+    }
+
     /** Requests and proposals waiting for an answer, oldest first. */
     List<Appointment> pending(Collection<AppointmentStatus> statuses) {
         return jdbc.sql("SELECT * FROM appointment WHERE status IN (:statuses) ORDER BY created_at LIMIT 500")

@@ -81,9 +81,6 @@ public class Bookings {
         if (why.length() > settings.maxReasonLength()) {
             throw new BookingRefusedException("appointments.refused.reasonLength", settings.maxReasonLength());
         }
-        if (who.isPatient() && store.upcomingOf(patient, now) >= settings.maxUpcomingPerPatient()) {
-            throw new BookingRefusedException("appointments.refused.tooMany", settings.maxUpcomingPerPatient());
-        }
         Appointment appointment = new Appointment(UUID.randomUUID(), patient, practitioner, type.id(), who.username(), now);
         appointment.locationId = window.locationId();
         appointment.startsAt = start;
@@ -93,6 +90,13 @@ public class Bookings {
             appointment.reasonCiphertext = cipher.encrypt(why, Appointment.REASON.at(appointment.id));
         }
         claiming(who, appointment, "booked", () -> {
+            if (who.isPatient()) {
+                // counted under the patient's lock, in the transaction that inserts: simultaneous bookings cannot all pass
+                store.lockPatient(patient);
+                if (store.upcomingOf(patient, now) >= settings.maxUpcomingPerPatient()) {
+                    throw new BookingRefusedException("appointments.refused.tooMany", settings.maxUpcomingPerPatient());
+                }
+            }
             store.insert(appointment);
             if (appointment.holdsTime()) {
                 store.claim(appointment, times.units(start, end));
