@@ -1,6 +1,7 @@
 package io.hearth.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hearth.identity.Accounts;
 import io.hearth.identity.Role;
@@ -129,6 +130,15 @@ class MessageQuotaIT {
         } finally {
             senders.shutdownNow();
         }
+    }
+
+    @Test
+    void thePortalsRoleCannotDeleteAQuotaCounter() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.hearth.test.TestDatabase.onPostgres(), "roles exist on PostgreSQL only");
+
+        // a deleted counter would start again at zero, with the patient's attachments still stored
+        assertThatThrownBy(() -> jdbc.update("delete from message_quota where patient_id = ?", dee)).hasStackTraceContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.update("truncate message_quota")).hasStackTraceContaining("permission denied");
     }
 
     PortalClient signedIn(String username) {
