@@ -23,6 +23,8 @@ begin
         execute 'revoke delete, truncate on renewal_request from "${app_role}"';
         -- suspicious-activity alerts are closed (updated) but never removed
         execute 'revoke delete, truncate on security_alert from "${app_role}"';
+        -- attachments are never removed, so their quota counters only grow; a removed counter would start again at zero
+        execute 'revoke delete, truncate on message_quota from "${app_role}"';
         -- statistics after a bulk import (V43)
         execute 'grant execute on function refresh_record_statistics() to "${app_role}"';
     end if;

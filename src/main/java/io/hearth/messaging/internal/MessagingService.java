@@ -45,6 +45,7 @@ public class MessagingService implements Messaging {
     private final ThreadRepository threads;
     private final MessageRepository messages;
     private final AttachmentRepository attachments;
+    private final AttachmentQuota quota;
     private final MessageAccess access;
     private final Accounts accounts;
     private final CareTeams careTeams;
@@ -56,12 +57,13 @@ public class MessagingService implements Messaging {
     private final MessagingProperties settings;
     private final Clock clock;
 
-    MessagingService(ThreadRepository threads, MessageRepository messages, AttachmentRepository attachments, MessageAccess access,
-            Accounts accounts, CareTeams careTeams, PatientIdentities patients, FieldCipher cipher, AuditLog audit,
+    MessagingService(ThreadRepository threads, MessageRepository messages, AttachmentRepository attachments, AttachmentQuota quota,
+            MessageAccess access, Accounts accounts, CareTeams careTeams, PatientIdentities patients, FieldCipher cipher, AuditLog audit,
             MessageNotices notices, NamedParameterJdbcTemplate jdbc, MessagingProperties settings, Clock clock) {
         this.threads = threads;
         this.messages = messages;
         this.attachments = attachments;
+        this.quota = quota;
         this.access = access;
         this.accounts = accounts;
         this.careTeams = careTeams;
@@ -194,9 +196,12 @@ public class MessagingService implements Messaging {
         return choices;
     }
 
-    /** How many attachment bytes the patient of this thread (or this patient) may still store. */
+    /**
+     * How many attachment bytes the patient of this thread (or this patient) may still store; read before an upload,
+     * so the message is checked again when it is stored.
+     */
     public long quotaLeft(UUID patientId) {
-        return Math.max(0, settings.patientQuota().toBytes() - attachments.bytesOf(patientId));
+        return quota.left(patientId);
     }
 
     /**
@@ -292,6 +297,10 @@ public class MessagingService implements Messaging {
         }
         if (formToken == null || !formToken.matches("[A-Za-z0-9-]{16,64}")) {
             throw new MessageRejectedException("messages.error.form");
+        }
+        // before the message is written: simultaneous messages for one patient take turns here (AttachmentQuota)
+        if (!quota.reserve(thread.patientId(), uploads.stream().mapToLong(upload -> upload.file().size()).sum())) {
+            throw new MessageRejectedException("messages.attachment.quota", 413);
         }
         Message message = messages.save(new Message(thread, author.username(), author.isPatient(), body, formToken, clock.instant(), cipher));
         for (Upload upload : uploads) {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
 
 interface ThreadRepository extends JpaRepository<MessageThread, UUID> {
 
@@ -23,7 +22,4 @@ interface AttachmentRepository extends JpaRepository<Attachment, UUID> {
     List<Attachment> findByMessageIdIn(List<UUID> messageIds);
 
     boolean existsByFileId(String fileId);
-
-    @Query("select coalesce(sum(a.size), 0) from Attachment a where a.patientId = ?1")
-    long bytesOf(UUID patientId);
 }

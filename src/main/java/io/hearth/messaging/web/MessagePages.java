@@ -99,7 +99,8 @@ class MessagePages {
         } catch (MessageRejectedException | ThreadClosedException e) {
             forms.discard(received.uploads());
             String key = e instanceof MessageRejectedException rejected ? rejected.key() : "messages.error.closed";
-            return again(viewer, threadId, e instanceof ThreadClosedException ? 409 : 400, key, received.field("body"),
+            int status = e instanceof MessageRejectedException rejected ? rejected.status() : 409;
+            return again(viewer, threadId, status, key, received.field("body"),
                     received.field("formToken"), response, model, locale, view);
         }
     }

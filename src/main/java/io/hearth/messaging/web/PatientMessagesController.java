@@ -70,7 +70,7 @@ class PatientMessagesController {
             return "redirect:/my/messages/" + sent.threadId();
         } catch (MessageRejectedException e) {
             pages.forms().discard(received.uploads());
-            response.setStatus(400);
+            response.setStatus(e.status());
             model.addAttribute("error", e.key());
             return form(patient, model, received.field("pool"), received.field("subject"), received.field("body"),
                     token(received.field("formToken")));
