@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** The quota counters start from the attachments a database already holds when the migration runs (V28). */
+/** The quota counters start from the attachments a database already holds when the migration runs (V45). */
 class MessageQuotaMigrationIT {
 
     @Test
@@ -22,7 +22,7 @@ class MessageQuotaMigrationIT {
         DriverManagerDataSource owner = new DriverManagerDataSource(url, (String) settings.get("hearth.db.owner-username"),
                 (String) settings.get("hearth.db.owner-password"));
         JdbcTemplate jdbc = new JdbcTemplate(owner);
-        migrate(owner, "27"); // as it was before V28
+        migrate(owner, "44"); // as it was before V45
 
         UUID ada = UUID.randomUUID();
         UUID ben = UUID.randomUUID();

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Each patient's attachment bytes, counted in one row (message_quota) that only grows, as attachments are never
  * removed. The check while a file uploads reads what is left before the upload; simultaneous messages of one patient
- * all read the same, so the message is only stored once its bytes are reserved here, in its own transaction: the
+ * all read the same, so the message is only stored once its bytes are reserved here, in the message's transaction: the
  * conditional update waits for the row, so they take turns, and the reservation goes with the message if it rolls back.
  */
 @Component
