@@ -103,6 +103,32 @@ class MessagingIT {
         staff("desk.one", "Desk Clerk", null, Role.FRONT_DESK);
     }
 
+    @Test
+    void repliesSentToOneThreadAtTheSameMomentAreAllKept() throws Exception {
+        PortalClient patient = signedIn("ada.patient");
+        PortalClient provider = signedIn("dr.one");
+        HttpResponse<String> first = MessageForm.from(patient.get("/my/messages/new").body()).field("pool", "CARE_TEAM:" + practitioner("111"))
+                .field("subject", "Busy thread " + UUID.randomUUID()).field("body", "Opening").post(patient, "/my/messages");
+        UUID thread = UUID.fromString(match(THREAD, first.headers().firstValue("Location").orElseThrow()));
+        List<java.util.concurrent.Callable<HttpResponse<String>>> replies = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            MessageForm hers = MessageForm.from(patient.get("/my/messages/" + thread).body()).field("body", "Her reply " + i);
+            MessageForm his = MessageForm.from(provider.get("/staff/messages/" + thread).body()).field("body", "His reply " + i);
+            replies.add(() -> hers.post(patient, "/my/messages/" + thread));
+            replies.add(() -> his.post(provider, "/staff/messages/" + thread));
+        }
+
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(replies.size());
+        try {
+            for (java.util.concurrent.Future<HttpResponse<String>> answer : senders.invokeAll(replies)) {
+                assertThat(answer.get().statusCode()).as("each reply sent, none lost to the others").isEqualTo(302);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from message where thread_id = ?", Long.class, thread)).isEqualTo(7);
+    }
+
     // ---- a whole conversation ------------------------------------------------------------------------------------
 
     @Test

@@ -255,6 +255,7 @@ public class MessagingService implements Messaging {
     /** A reply by the patient or staff; the same form sent again makes nothing new. */
     @Transactional
     public Sent reply(Viewer viewer, UUID threadId, String body, List<Upload> uploads, String formToken) {
+        threads.lockById(threadId); // a reply moves the thread (last message, read marks); simultaneous ones take turns
         MessageThread thread = readable(viewer, threadId, AuditAction.PHI_CHANGE);
         Optional<Message> earlier = earlier(viewer, formToken);
         if (earlier.isPresent()) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -96,9 +97,10 @@ class MessagePages {
                 forms.discard(received.uploads());
             }
             return "redirect:" + threadPath + "#latest";
-        } catch (MessageRejectedException | ThreadClosedException e) {
+        } catch (MessageRejectedException | ThreadClosedException | OptimisticLockingFailureException e) {
             forms.discard(received.uploads());
-            String key = e instanceof MessageRejectedException rejected ? rejected.key() : "messages.error.closed";
+            String key = e instanceof MessageRejectedException rejected ? rejected.key()
+                    : e instanceof ThreadClosedException ? "messages.error.closed" : "messages.error.busy";
             int status = e instanceof MessageRejectedException rejected ? rejected.status() : 409;
             return again(viewer, threadId, status, key, received.field("body"),
                     received.field("formToken"), response, model, locale, view);
