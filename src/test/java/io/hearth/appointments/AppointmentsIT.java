@@ -148,18 +148,7 @@ class AppointmentsIT {
                 }
             });
         }
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        try {
-            List<Future<Boolean>> results = attempts.stream().map(pool::submit).toList();
-            gate.countDown();
-            long winners = 0;
-            for (Future<Boolean> result : results) {
-                winners += result.get() ? 1 : 0;
-            }
-            assertThat(winners).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(winners(attempts, gate)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from appointment where practitioner_id = ? and starts_at = ? and status = 'BOOKED'",
                 Long.class, drOne, java.sql.Timestamp.from(slot))).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from slot_claim where practitioner_id = ? and unit_start >= ? and unit_start < ?", Long.class,
@@ -190,18 +179,7 @@ class AppointmentsIT {
                 }
             });
         }
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        try {
-            List<Future<Boolean>> results = attempts.stream().map(pool::submit).toList();
-            gate.countDown();
-            long winners = 0;
-            for (Future<Boolean> result : results) {
-                winners += result.get() ? 1 : 0;
-            }
-            assertThat(winners).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(winners(attempts, gate)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from appointment where patient_id = ? and status in ('BOOKED', 'REQUESTED', 'PROPOSED')"
                 + " and starts_at > ?", Long.class, somebody, java.sql.Timestamp.from(clockNow()))).isEqualTo(5);
         assertThat(bookings.book(person("desk.one"), somebody, newPatient, drTwo, at(day, 22, 0), null)).as("staff may book more").isNotNull();
@@ -613,5 +591,21 @@ class AppointmentsIT {
                 throw new IllegalStateException(e);
             }
         }).toList();
+    }
+
+    /** Starts every attempt, opens the gate so they run at once, and counts those that got through. */
+    private static long winners(List<Callable<Boolean>> attempts, CountDownLatch gate) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(attempts.size());
+        try {
+            List<Future<Boolean>> results = attempts.stream().map(pool::submit).toList();
+            gate.countDown();
+            long winners = 0;
+            for (Future<Boolean> result : results) {
+                winners += result.get() ? 1 : 0;
+            }
+            return winners;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
