@@ -88,7 +88,8 @@ class MedicationRenewalsIT {
                 new Med("Oxycodone Hydrochloride 5 MG Oral Tablet", "1049621", "active"),
                 new Med("Naproxen sodium 220 MG Oral Tablet", "849574", "stopped"),
                 new Med("Omeprazole 20 MG Delayed Release Oral Capsule", "198053", "active"),
-                new Med("Pantoprazole 40 MG Delayed Release Oral Tablet", "261257", "active")));
+                new Med("Pantoprazole 40 MG Delayed Release Oral Tablet", "261257", "active"),
+                new Med("Sertraline 50 MG Oral Tablet", "312941", "active")));
         ben = importPatient("ben", "Ben", "Rook", "222", List.of(new Med("Metoprolol succinate 25 MG Extended Release Oral Tablet", "866427", "active")));
         people.create("ada.patient", "Ada Quill", PASSWORD, Role.PATIENT);
         accounts.linkPatient("ada.patient", ada);
@@ -301,6 +302,41 @@ class MedicationRenewalsIT {
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = 'PHI_CHANGE' and object_type = 'renewal-request' "
                 + "and object_id = ? and patient_id = ? and actor_id = 'dr.one' and reason = 'approved'", Long.class, request.toString(), ada))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void twoCliniciansDecidingAtOnceMakeOneDecisionAndTheOtherIsToldAndAudited() throws Exception {
+        UUID sertraline = medication(ada, "Sertraline");
+        ask(signedIn("ada.patient"), sertraline, "Harbour Pharmacy", "");
+        UUID request = pendingRequest(sertraline);
+        String page = "/staff/renewals/" + request;
+        PortalClient provider = signedIn("dr.one");
+        PortalClient nurse = signedIn("nurse.one");
+        String providerToken = PortalClient.csrfToken(provider.get(page).body());
+        String nurseToken = PortalClient.csrfToken(nurse.get(page).body());
+
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        try {
+            Future<HttpResponse<String>> approve = both.submit(() -> {
+                go.await();
+                return provider.postForm(page + "/approve", "quantity=30&refills=1&_csrf=" + providerToken);
+            });
+            Future<HttpResponse<String>> deny = both.submit(() -> {
+                go.await();
+                return nurse.postForm(page + "/deny", "reason=Please+book+a+visit&_csrf=" + nurseToken);
+            });
+            go.countDown();
+            List<Integer> answers = List.of(approve.get().statusCode(), deny.get().statusCode());
+            assertThat(answers).containsExactlyInAnyOrder(302, 409);
+        } finally {
+            both.shutdownNow();
+        }
+        assertThat(status(request)).isIn("APPROVED", "DENIED");
+        audit.awaitChained();
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where outcome = 'FAILURE' and object_type = 'renewal-request' "
+                + "and object_id = ? and reason = 'renewals.error.decided'", Long.class, request.toString()))
+                .as("the refused second decision is in the trail").isEqualTo(1);
     }
 
     @Test

@@ -92,6 +92,7 @@ public class StaffRenewals {
      */
     @Transactional
     public void approve(Viewer staff, UUID requestId, String quantity, String refills) {
+        requests.lockById(requestId); // two clinicians deciding at once: the second waits, then finds it decided (409, audited)
         RenewalRequest request = decidable(staff, requestId, AuditAction.PHI_CHANGE);
         try {
             // the record may have changed since the patient asked: a medication stopped meanwhile is not renewed
@@ -113,6 +114,7 @@ public class StaffRenewals {
      */
     @Transactional
     public void deny(Viewer staff, UUID requestId, String reason) {
+        requests.lockById(requestId); // as in approve
         RenewalRequest request = decidable(staff, requestId, AuditAction.PHI_CHANGE);
         try {
             request.deny(staff.username(), PlainText.clean(reason, settings.maxReasonLength(), true, "renewals.error.reason"), clock, cipher);
