@@ -18,7 +18,7 @@ import org.springframework.security.web.csrf.MissingCsrfTokenException;
 /**
  * Audits a state change refused for its CSRF token (missing, or not this session's) when it came from a signed-in
  * person's browser: a forged request, or a form left open past its session. Then answers as Spring Security does.
- * Callers who are not signed in are answered without an entry, so that anyone can not fill the trail by posting.
+ * Callers who are not signed in are answered without an entry, so that nobody can fill the trail by posting forms.
  */
 final class AuditedCsrfRefusal implements AccessDeniedHandler {
 
