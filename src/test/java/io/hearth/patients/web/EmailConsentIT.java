@@ -93,10 +93,12 @@ class EmailConsentIT {
         assertThat(jdbc.queryForList("select text_version from email_consent where account_id = ?", String.class, account))
                 .containsOnly(EmailConsent.TEXT_VERSION);
         assertThat(audit.count("CONSENT_RECORDED")).isEqualTo(recorded + 2);
-        assertThatThrownBy(() -> jdbc.update("update email_consent set agreed = true where account_id = ?", account))
-                .as("the application role cannot rewrite a choice").rootCause().hasMessageContaining("permission denied");
-        assertThatThrownBy(() -> jdbc.update("delete from email_consent where account_id = ?", account))
-                .rootCause().hasMessageContaining("permission denied");
+        if (io.hearth.test.TestDatabase.onPostgres()) { // roles, and so the refusal, exist on PostgreSQL only
+            assertThatThrownBy(() -> jdbc.update("update email_consent set agreed = true where account_id = ?", account))
+                    .as("the application role cannot rewrite a choice").rootCause().hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> jdbc.update("delete from email_consent where account_id = ?", account))
+                    .rootCause().hasMessageContaining("permission denied");
+        }
     }
 
     @Test
