@@ -22,6 +22,12 @@ public record HearthProperties(
         @DefaultValue Http http,
         @DefaultValue("America/New_York") java.time.ZoneId timeZone) {
 
+    /** Date and time as the pages show them: medium date, short time, in the reader's language and the practice's zone. */
+    public java.time.format.DateTimeFormatter dateTimeFormat(java.util.Locale locale) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
+                .withLocale(locale).withZone(timeZone);
+    }
+
     /** @param redirectPort port of the plain-HTTP connector; -1 switches it off, 0 picks a free port */
     public record Http(@DefaultValue("8080") int redirectPort) {
     }

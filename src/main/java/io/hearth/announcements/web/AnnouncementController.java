@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -36,8 +35,7 @@ class AnnouncementController {
 
     @GetMapping(PATH)
     String page(Model model, Locale locale) {
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(hearth.timeZone());
+        DateTimeFormatter format = hearth.dateTimeFormat(locale);
         model.addAttribute("lines", announcements.recent(50).stream().map(announcement -> new Line(announcement.title(),
                 format.format(announcement.publishedAt()), format.format(announcement.shownUntil()), announcement.noticesQueued())).toList());
         model.addAttribute("maxTitle", Announcements.MAX_TITLE);

@@ -6,7 +6,6 @@ import io.hearth.compliance.EmergencyAccessRefusedException;
 import io.hearth.system.HearthProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
@@ -38,8 +37,7 @@ class BreakGlassReviewController {
 
     @GetMapping(PATH)
     String page(Model model, Locale locale) {
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .withZone(hearth.timeZone());
+        DateTimeFormatter format = hearth.dateTimeFormat(locale);
         model.addAttribute("waiting", emergencyAccess.awaitingReview().stream().map(grant -> line(grant, format)).toList());
         model.addAttribute("done", emergencyAccess.reviewed(50).stream().map(grant -> line(grant, format)).toList());
         model.addAttribute("zone", hearth.timeZone().getId());

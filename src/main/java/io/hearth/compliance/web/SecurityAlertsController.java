@@ -10,7 +10,6 @@ import io.hearth.compliance.SecurityAlerts.Rule;
 import io.hearth.system.HearthProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
@@ -55,8 +54,7 @@ class SecurityAlertsController {
 
     @GetMapping(PATH)
     String page(Model model, Locale locale) {
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .withZone(hearth.timeZone());
+        DateTimeFormatter format = hearth.dateTimeFormat(locale);
         model.addAttribute("open", alerts.open().stream().map(alert -> line(alert, format)).toList());
         model.addAttribute("closed", alerts.closed(50).stream().map(alert -> line(alert, format)).toList());
         model.addAttribute("waiting", emergencyAccess.awaitingReview().stream()

@@ -11,7 +11,6 @@ import io.hearth.system.HearthProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -161,8 +160,7 @@ class AccountAdminController {
     }
 
     private Line line(AccountState state, Locale locale) {
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .withZone(hearth.timeZone());
+        DateTimeFormatter format = hearth.dateTimeFormat(locale);
         boolean locked = state.locked(clock.instant());
         List<String> states = new java.util.ArrayList<>();
         states.add(state.enabled() ? "admin.accounts.state.active"

@@ -39,10 +39,15 @@ final class AuditedAccessDenied implements Filter {
             if (who != null && Factors.hasSecondFactor(who)) {
                 HttpServletRequest http = (HttpServletRequest) request;
                 audit.record(AuditEvent.of(AuditAction.AUTHORIZATION_FAILURE, AuditOutcome.DENIED)
-                        .object("endpoint", http.getMethod() + " " + http.getRequestURI().substring(http.getContextPath().length()))
+                        .object("endpoint", endpoint(http))
                         .because("role may not call it"));
             }
             throw denied;
         }
+    }
+
+    /** The method and path of a refused request, never its query string (it may hold a search for a name). */
+    static String endpoint(HttpServletRequest request) {
+        return request.getMethod() + " " + request.getRequestURI().substring(request.getContextPath().length());
     }
 }

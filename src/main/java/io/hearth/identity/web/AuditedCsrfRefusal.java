@@ -36,7 +36,7 @@ final class AuditedCsrfRefusal implements AccessDeniedHandler {
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
         if (who != null && who.isAuthenticated() && !(who instanceof AnonymousAuthenticationToken)) {
             audit.record(AuditEvent.of(AuditAction.AUTHORIZATION_FAILURE, AuditOutcome.DENIED)
-                    .object("endpoint", request.getMethod() + " " + request.getRequestURI().substring(request.getContextPath().length()))
+                    .object("endpoint", AuditedAccessDenied.endpoint(request))
                     .because(refused instanceof MissingCsrfTokenException ? "no CSRF token on the session" : "CSRF token missing or wrong"));
         }
         answer.handle(request, response, refused);

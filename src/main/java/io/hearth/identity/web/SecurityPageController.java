@@ -7,7 +7,6 @@ import io.hearth.system.HearthProperties;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -43,8 +42,7 @@ class SecurityPageController {
     String security(Authentication authentication, Model model, Locale locale) {
         model.addAttribute("authenticatorApp", secondFactors.hasSecondFactor(authentication.getName()));
         model.addAttribute("recoveryCodesLeft", secondFactors.unusedRecoveryCodes(authentication.getName()));
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(hearth.timeZone());
+        DateTimeFormatter format = hearth.dateTimeFormat(locale);
         model.addAttribute("passkeys", passkeys.of(authentication.getName()).stream()
                 .map(passkey -> new PasskeyLine(passkey.id(), passkey.name(), format.format(passkey.created()),
                         format.format(passkey.lastUsed()))).toList());

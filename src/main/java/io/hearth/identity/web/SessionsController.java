@@ -2,9 +2,7 @@ package io.hearth.identity.web;
 
 import io.hearth.identity.internal.UserSessions;
 import jakarta.servlet.http.HttpSession;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -19,11 +17,11 @@ class SessionsController {
 
     static final String PATH = "/account/sessions";
     private final UserSessions sessions;
-    private final ZoneId zone;
+    private final io.hearth.system.HearthProperties hearth;
 
     SessionsController(UserSessions sessions, io.hearth.system.HearthProperties hearth) {
         this.sessions = sessions;
-        this.zone = hearth.timeZone();
+        this.hearth = hearth;
     }
 
     /** A session as the page shows it, times in the practice's zone. */
@@ -32,12 +30,11 @@ class SessionsController {
 
     @GetMapping(PATH)
     String list(Authentication authentication, HttpSession session, Model model, Locale locale) {
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withZone(zone)
-                .withLocale(locale);
+        DateTimeFormatter format = hearth.dateTimeFormat(locale);
         model.addAttribute("sessions", sessions.of(authentication.getName(), session.getId()).stream()
                 .map(s -> new Row(s.handle(), s.device(), s.address(), format.format(s.signedInAt()), format.format(s.lastActive()), s.current()))
                 .toList());
-        model.addAttribute("zone", zone);
+        model.addAttribute("zone", hearth.timeZone());
         return "identity/sessions";
     }
 

@@ -39,7 +39,7 @@ class MedicationPages {
 
     Dates dates(Locale locale) {
         return new Dates(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(hearth.timeZone()),
-                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale).withZone(hearth.timeZone()),
+                hearth.dateTimeFormat(locale),
                 hearth.timeZone().getId());
     }
 }

@@ -15,9 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -73,8 +71,7 @@ class MessagePages {
     }
 
     DateTimeFormatter formatter(Locale locale) {
-        ZoneId zone = hearth.timeZone();
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale).withZone(zone);
+        return hearth.dateTimeFormat(locale);
     }
 
     /**

@@ -9,7 +9,6 @@ import io.hearth.audit.PatientAccessLog;
 import io.hearth.identity.Accounts;
 import io.hearth.system.HearthProperties;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -45,8 +44,7 @@ class AccessLogController {
         int safePage = Math.max(0, Math.min(page, 10_000));
         UUID patient = accounts.patientOf(authentication.getName()).orElse(null);
         List<PatientAccess> entries = patient == null ? List.of() : log.page(patient, authentication.getName(), safePage, PAGE_SIZE + 1);
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(properties.timeZone());
+        DateTimeFormatter format = properties.dateTimeFormat(locale);
         model.addAttribute("lines", entries.stream().limit(PAGE_SIZE).map(entry -> new Line(format.format(entry.when()),
                 accounts.displayNameOf(entry.actorId()).orElse(entry.actorId()), entry.roles(), entry.action(),
                 entry.objectType(), entry.reason())).toList());

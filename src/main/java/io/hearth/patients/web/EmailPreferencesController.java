@@ -6,7 +6,6 @@ import io.hearth.patients.EmailConsent;
 import io.hearth.system.HearthProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
@@ -42,8 +41,7 @@ class EmailPreferencesController {
     @GetMapping(PATH)
     String preferences(Authentication authentication, Model model, Locale locale) {
         UUID account = accounts.idOf(authentication.getName()).orElseThrow();
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(hearth.timeZone());
+        DateTimeFormatter format = hearth.dateTimeFormat(locale);
         var history = consent.history(account);
         model.addAttribute("current", history.isEmpty() ? null : history.get(0));
         model.addAttribute("history", history.stream()
