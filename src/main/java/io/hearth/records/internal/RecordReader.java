@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordReader {
 
-    private static final String COLUMNS = "select id, kind, patient_id, encounter_id, parent_id, category, status, code_key, "
-            + "effective_at, ended_at, details_ciphertext from record_entry ";
+    private static final String FIELDS = "id, kind, patient_id, encounter_id, parent_id, category, status, code_key, effective_at, ended_at, "
+            + "details_ciphertext";
+    private static final String COLUMNS = "select " + FIELDS + " from record_entry ";
 
     private final JdbcTemplate jdbc;
     private final FieldCipher cipher;
@@ -150,18 +151,17 @@ class RecordReader {
      * part (0 result, 1 report, 2 visit): a join would repeat a report and its visit beside every result of the report.
      */
     List<ResultInReport> resultsWithReports(UUID patientId, String category, Instant notAfter, int limit, int offset) {
-        String fields = "id, kind, patient_id, encounter_id, parent_id, category, status, code_key, effective_at, ended_at, details_ciphertext";
         List<StoredRecord> results = new ArrayList<>();
         Map<UUID, StoredRecord> reports = new HashMap<>();
         Map<UUID, StoredRecord> visits = new HashMap<>();
-        jdbc.query("with results as (select " + fields + " from record_entry"
+        jdbc.query("with results as (select " + FIELDS + " from record_entry"
                 + " where patient_id = ? and kind = 'OBSERVATION' and category = ? and effective_at <= ?"
                 + " order by effective_at desc nulls last, id limit ? offset ?),"
-                + " reports as (select " + fields + " from record_entry where patient_id = ? and kind = 'DIAGNOSTIC_REPORT'"
+                + " reports as (select " + FIELDS + " from record_entry where patient_id = ? and kind = 'DIAGNOSTIC_REPORT'"
                 + " and id in (select parent_id from results))"
-                + " select 0 as part, " + fields + " from results"
-                + " union all select 1, " + fields + " from reports"
-                + " union all select 2, " + fields + " from record_entry where patient_id = ? and kind = 'ENCOUNTER'"
+                + " select 0 as part, " + FIELDS + " from results"
+                + " union all select 1, " + FIELDS + " from reports"
+                + " union all select 2, " + FIELDS + " from record_entry where patient_id = ? and kind = 'ENCOUNTER'"
                 + " and id in (select encounter_id from reports)"
                 + " order by part, effective_at desc nulls last, id",
                 row -> {
