@@ -64,14 +64,14 @@ final class RecordsBench {
         // Warm-up until the JIT has compiled both paths: with a shorter one the C2 compiler still took a quarter of a
         // core during the measurements, and more of it while the page (the larger code path) was measured.
         for (int round = 0; round < 3; round++) {
-            throughput(client, "/my/results", 8, WARM_UP_SECONDS);
-            throughput(client, bare, 8, WARM_UP_SECONDS);
+            throughput(client, "/my/results", 8, WARM_UP_SECONDS, false);
+            throughput(client, bare, 8, WARM_UP_SECONDS, false);
         }
         RequestCpuMeter meter = portal.getBean(RequestCpuMeter.class);
         meter.takeMeanMillis("GET /my/results");
         meter.takeMeanMillis("GET " + bare);
-        System.out.printf("1 client, one request at a time: page %.1f ms, bare %.1f ms%n", 1000 / throughput(client, "/my/results", 1, Bench.SECONDS),
-                1000 / throughput(client, bare, 1, Bench.SECONDS));
+        System.out.printf("1 client, one request at a time: page %.1f ms, bare %.1f ms%n", 1000 / throughput(client, "/my/results", 1, Bench.SECONDS, false),
+                1000 / throughput(client, bare, 1, Bench.SECONDS, false));
         meter.takeMeanMillis("GET /my/results");
         meter.takeMeanMillis("GET " + bare);
         for (int clients : CLIENTS) {
@@ -79,8 +79,8 @@ final class RecordsBench {
             double portalRate = 0;
             double bareRate = 0;
             for (int round = 0; round < ROUNDS; round++) {
-                portalRate += throughput(client, "/my/results", clients, Bench.SECONDS) / ROUNDS;
-                bareRate += throughput(client, bare, clients, Bench.SECONDS) / ROUNDS;
+                portalRate += throughput(client, "/my/results", clients, Bench.SECONDS, true) / ROUNDS;
+                bareRate += throughput(client, bare, clients, Bench.SECONDS, true) / ROUNDS;
             }
             System.out.printf("%d clients: lab-results page %,.0f pages/s; bare endpoint %,.0f responses/s; ratio %.2f (goal >= 0.5)%n",
                     clients, portalRate, bareRate, portalRate / bareRate);
@@ -93,7 +93,8 @@ final class RecordsBench {
         System.out.printf("(page %,d bytes of HTML; bare %,d bytes of JSON)%n", page.body().length(), client.get(bare).body().length());
     }
 
-    static double throughput(PortalClient client, String path, int clients, double seconds) throws InterruptedException {
+    /** @param report whether to print where the CPU went (not for warm-ups) */
+    static double throughput(PortalClient client, String path, int clients, double seconds, boolean report) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -128,7 +129,7 @@ final class RecordsBench {
         if (failed.get() > 0) {
             throw new IllegalStateException(failed.get() + " requests to " + path + " failed");
         }
-        if (clients > 1 && counted > 0) {
+        if (report && counted > 0) {
             long perResponse = counted;
             StringBuilder groups = new StringBuilder();
             long inThreads = 0;
