@@ -51,7 +51,6 @@ class SessionsIT {
 
     @Test
     void aPageViewRewritesTheSessionRowOnlyWhenItsLastWriteIsHalfAMinuteOld() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(io.hearth.test.TestDatabase.onPostgres(), "the throttle is PostgreSQL's; H2 keeps Spring's statement");
         people.create("quiet.session", "Quinn Quiet", PASSWORD, Role.PATIENT);
         PortalClient client = new PortalClient(port);
         client.signIn("quiet.session", PASSWORD);
