@@ -317,6 +317,7 @@ class AccountService implements Accounts {
     @Transactional
     public void linkPatient(String username, UUID patient) {
         accounts.findByUsernameKey(Usernames.key(username)).orElseThrow().linkPatient(patient);
+        patientLinks.forget(username);
     }
 
     @Override
