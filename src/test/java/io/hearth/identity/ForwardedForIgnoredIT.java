@@ -1,0 +1,40 @@
+package io.hearth.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hearth.test.PortalClient;
+import io.hearth.test.PortalTest;
+import io.hearth.test.TestAudit;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Without a proxy configured, a client cannot pick its own address with X-Forwarded-For to slip past the throttle. */
+@PortalTest
+class ForwardedForIgnoredIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAudit audit;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aForwardedForHeaderFromAClientIsNotBelieved() {
+        PortalClient client = new PortalClient(port);
+        String token = PortalClient.csrfToken(client.get("/signin").body());
+        client.send(HttpRequest.newBuilder(client.uri("/signin")).header("X-Forwarded-For", "192.0.2.44")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=nobody.here&password=wrong-password-here&_csrf=" + token)).build());
+
+        audit.awaitChained();
+        assertThat(jdbc.queryForList("select client_address from sign_in_failure", String.class)).isNotEmpty().doesNotContain("192.0.2.44");
+        assertThat(jdbc.queryForList("select client_address from audit_entry where action = 'SIGN_IN_FAILURE'", String.class))
+                .isNotEmpty().doesNotContain("192.0.2.44");
+    }
+}
