@@ -68,10 +68,11 @@ class ErrorHandlingIT {
     }
 
     @Test
-    void aDatabaseFailureLeaksNoSql() {
+    void aDatabaseFailureLeaksNoSqlAndSaysTryAgainLater() {
         HttpResponse<String> response = client.get("/test/database", "Accept", "application/json");
 
-        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
         assertLeaksNothing(response);
         assertThat(response.body()).doesNotContainIgnoringCase("select");
     }

@@ -55,9 +55,17 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         return System.getenv().getOrDefault("HEARTH_TEST_PG_APP_PASSWORD", "hearth_test_app");
     }
 
+    /** A test's own port for the portal to reach the database through (a {@link TcpForwarder}), set as a dynamic property. */
+    public static final String PORT_OVERRIDE = "hearth.test.database-port";
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", settings(createDatabase())));
+        String url = createDatabase();
+        String port = context.getEnvironment().getProperty(PORT_OVERRIDE);
+        if (port != null) {
+            url = url.replaceFirst("//([^/:]+):\\d+/", "//127.0.0.1:" + port + "/");
+        }
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", settings(url)));
     }
 
     /** The hearth.db.* settings for a database made by {@link #createDatabase()}. */

@@ -3,6 +3,8 @@ package io.hearth.identity.internal;
 import io.hearth.crypto.FieldCipher;
 import io.hearth.crypto.FieldContext;
 import org.springframework.context.annotation.Bean;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +12,10 @@ import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
@@ -39,6 +44,24 @@ class SessionStorage {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof JdbcIndexedSessionRepository store ? new OncePerRequestSessions(store) : bean;
+            }
+        };
+    }
+
+    /**
+     * Spring Session's own transactions on plain JDBC rather than JPA (the application's transaction manager): no
+     * persistence context is opened to read a session, and when the connection breaks, the failed rollback keeps the
+     * original failure beside its own, so the 503 page can tell a database outage.
+     */
+    @Bean
+    static BeanPostProcessor jdbcSessionTransactions(ObjectProvider<DataSource> dataSource) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof JdbcHttpSessionConfiguration configuration) {
+                    configuration.setTransactionOperations(new TransactionTemplate(new DataSourceTransactionManager(dataSource.getObject())));
+                }
+                return bean;
             }
         };
     }
