@@ -7,10 +7,6 @@ import io.hearth.test.PortalTest;
 import io.hearth.test.TestAccounts;
 import io.hearth.test.TestAudit;
 import io.hearth.test.TestClock;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,11 +63,7 @@ class BehindProxyIT {
 
     /** The password step from a new browser as the proxy forwards it; the answer's Location. */
     private String signIn(String clientAddress, String username, String password) {
-        PortalClient client = new PortalClient(port);
-        String token = PortalClient.csrfToken(client.get("/signin", "X-Forwarded-For", clientAddress).body());
-        String form = "username=" + username + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + token;
-        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(client.uri("/signin")).header("X-Forwarded-For", clientAddress)
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        return answer.headers().firstValue("Location").orElse("");
+        return new PortalClient(port).signInPasswordOnly(username, password, "X-Forwarded-For", clientAddress).headers()
+                .firstValue("Location").orElse("");
     }
 }

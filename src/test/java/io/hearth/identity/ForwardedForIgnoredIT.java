@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hearth.test.PortalClient;
 import io.hearth.test.PortalTest;
 import io.hearth.test.TestAudit;
-import java.net.http.HttpRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,11 +25,7 @@ class ForwardedForIgnoredIT {
 
     @Test
     void aForwardedForHeaderFromAClientIsNotBelieved() {
-        PortalClient client = new PortalClient(port);
-        String token = PortalClient.csrfToken(client.get("/signin").body());
-        client.send(HttpRequest.newBuilder(client.uri("/signin")).header("X-Forwarded-For", "192.0.2.44")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=nobody.here&password=wrong-password-here&_csrf=" + token)).build());
+        new PortalClient(port).signInPasswordOnly("nobody.here", "wrong-password-here", "X-Forwarded-For", "192.0.2.44");
 
         audit.awaitChained();
         assertThat(jdbc.queryForList("select client_address from sign_in_failure", String.class)).isNotEmpty().doesNotContain("192.0.2.44");

@@ -8,10 +8,8 @@ import io.hearth.test.TestClock;
 import io.hearth.test.TestDatabase;
 import io.hearth.test.TestNodes;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -73,10 +71,6 @@ class TwoNodesIT {
     }
 
     private static String signIn(int port, String username, String password) {
-        PortalClient client = new PortalClient(port);
-        String form = "username=" + username + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
-                + PortalClient.csrfToken(client.get("/signin").body());
-        return client.send(HttpRequest.newBuilder(client.uri("/signin")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build()).headers().firstValue("Location").orElse("");
+        return new PortalClient(port).signInPasswordOnly(username, password).headers().firstValue("Location").orElse("");
     }
 }

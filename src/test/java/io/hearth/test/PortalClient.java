@@ -95,10 +95,14 @@ public final class PortalClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    /** Posts a form from the page at {@code pagePath}, with the CSRF token that page carries. */
-    public HttpResponse<String> submit(String pagePath, String actionPath, String form) {
-        String token = csrfToken(get(pagePath).body());
-        return postForm(actionPath, (form.isEmpty() ? "" : form + "&") + "_csrf=" + token);
+    /** Posts a form from the page at {@code pagePath}, with the CSRF token that page carries (and these headers on both requests). */
+    public HttpResponse<String> submit(String pagePath, String actionPath, String form, String... headers) {
+        String token = csrfToken(get(pagePath, headers).body());
+        String[] withType = java.util.Arrays.copyOf(headers, headers.length + 2);
+        withType[headers.length] = "Content-Type";
+        withType[headers.length + 1] = "application/x-www-form-urlencoded";
+        return send(request(actionPath, withType).POST(HttpRequest.BodyPublishers.ofString((form.isEmpty() ? "" : form + "&") + "_csrf=" + token))
+                .build());
     }
 
     /** Signs in through both steps: the password, then a code from the account's authenticator app (see TestAccounts). */
@@ -113,8 +117,8 @@ public final class PortalClient {
         return second;
     }
 
-    public HttpResponse<String> signInPasswordOnly(String username, String password) {
-        return submit("/signin", "/signin", "username=" + encode(username) + "&password=" + encode(password));
+    public HttpResponse<String> signInPasswordOnly(String username, String password, String... headers) {
+        return submit("/signin", "/signin", "username=" + encode(username) + "&password=" + encode(password), headers);
     }
 
     public HttpResponse<String> submitSecondFactor(String code) {
