@@ -15,8 +15,13 @@ public final class TestNodes {
 
     /** A node with its web server on a random port, the test clock, test accounts and GreenMail. */
     public static ConfigurableApplicationContext start(String database) {
+        return start(database, "target/it-data");
+    }
+
+    /** The same with a data folder of its own and these extra settings ("spring.profiles.active=phi-driver", say). */
+    public static ConfigurableApplicationContext start(String database, String dataDir, String... extraSettings) {
         Map<String, Object> settings = new LinkedHashMap<>(TestDatabase.settings(database));
-        settings.put("hearth.data-dir", "target/it-data");
+        settings.put("hearth.data-dir", dataDir);
         settings.put("hearth.demo.enabled", "false");
         settings.put("hearth.base-url", "https://portal.test");
         settings.put("server.port", "0");
@@ -26,6 +31,9 @@ public final class TestNodes {
         settings.put("hearth.crypto.master-passphrase", "test-only-passphrase-not-secret");
         settings.put("spring.mail.host", "127.0.0.1");
         settings.put("spring.mail.port", Integer.toString(TestMail.server().getSmtp().getPort()));
+        for (String setting : extraSettings) {
+            settings.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+        }
         return new SpringApplicationBuilder(HearthApplication.class, TestSupport.class)
                 .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
