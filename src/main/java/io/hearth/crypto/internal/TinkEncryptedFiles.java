@@ -2,6 +2,7 @@ package io.hearth.crypto.internal;
 
 import io.hearth.crypto.CiphertextRejected;
 import io.hearth.crypto.EncryptedFiles;
+import io.hearth.crypto.StorageFailedException;
 import io.hearth.crypto.StoredFile;
 import io.hearth.crypto.TamperedCiphertextException;
 import java.io.FilterInputStream;
@@ -62,7 +63,7 @@ class TinkEncryptedFiles implements EncryptedFiles {
         Path temp = folder.resolve(id + TEMP_SUFFIX);
         MessageDigest sha256 = sha256();
         long size = 0;
-        try (FileChannel channel = PrivateFiles.createNew(temp)) {
+        try (FileChannel channel = created(temp)) {
             try (OutputStream encrypting = keysets.files().newEncryptingStream(new KeepOpen(Channels.newOutputStream(channel)), associatedData(id))) {
                 byte[] buffer = new byte[64 * 1024];
                 for (int read = plaintext.read(buffer); read != -1; read = plaintext.read(buffer)) {
@@ -71,7 +72,7 @@ class TinkEncryptedFiles implements EncryptedFiles {
                     size += read;
                 }
             }
-            channel.force(true);
+            written(() -> channel.force(true));
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             Files.deleteIfExists(temp);
             if (e instanceof IOException io) {
@@ -79,9 +80,35 @@ class TinkEncryptedFiles implements EncryptedFiles {
             }
             throw new IllegalStateException("The file could not be encrypted", e);
         }
-        Files.move(temp, folder.resolve(id + SUFFIX), StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(temp, folder.resolve(id + SUFFIX), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw new StorageFailedException(e);
+        }
         PrivateFiles.forceDirectory(folder);
         return new StoredFile(id, purpose, size, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    private static FileChannel created(Path temp) throws IOException {
+        try {
+            return PrivateFiles.createNew(temp);
+        } catch (IOException e) {
+            throw new StorageFailedException(e);
+        }
+    }
+
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    /** A failure of the disk side (full, not writable) is told apart from one of the stream being stored. */
+    private static void written(Write write) throws StorageFailedException {
+        try {
+            write.run();
+        } catch (IOException e) {
+            throw e instanceof StorageFailedException failed ? failed : new StorageFailedException(e);
+        }
     }
 
     @Override
@@ -120,6 +147,7 @@ class TinkEncryptedFiles implements EncryptedFiles {
     }
 
     /** The channel is forced to disk after the encrypting stream closes, so that stream must not close it. */
+    /** The file's channel under the encrypting stream: left open for the force, and a failed write is the disk's. */
     private static final class KeepOpen extends FilterOutputStream {
 
         KeepOpen(OutputStream out) {
@@ -128,7 +156,12 @@ class TinkEncryptedFiles implements EncryptedFiles {
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
+            written(() -> out.write(bytes, offset, length));
+        }
+
+        @Override
+        public void flush() throws IOException {
+            written(out::flush);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.hearth.messaging.internal;
 
 import io.hearth.crypto.EncryptedFiles;
+import io.hearth.crypto.StorageFailedException;
 import io.hearth.crypto.StoredFile;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -73,6 +74,9 @@ public class AttachmentIntake {
             return new Upload(name, verdict.type(), file);
         } catch (Limited.ExceededException e) {
             throw new RefusedException(tooLarge, 413);
+        } catch (StorageFailedException e) {
+            log.warn("An attachment could not be stored ({}); the message was refused with its text kept", e.getCause().getClass().getSimpleName());
+            throw new RefusedException("messages.attachment.storage", 503);
         }
     }
 
