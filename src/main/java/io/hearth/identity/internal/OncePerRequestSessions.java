@@ -50,7 +50,10 @@ final class OncePerRequestSessions implements FindByIndexNameSessionRepository<S
 
     @Override
     public void save(Session session) {
-        Tracked tracked = (Tracked) session;
+        if (!(session instanceof Tracked tracked)) { // one of findByIndexNameAndIndexValue's
+            store.save(session);
+            return;
+        }
         if (tracked.onlyTouched() && tracked.getLastAccessedTime().isBefore(tracked.storedLastAccess.plus(LAST_ACCESS_WRITE_INTERVAL))) {
             return;
         }

@@ -101,6 +101,16 @@ class OncePerRequestSessionsTests {
     }
 
     @Test
+    void aSessionFromAnIndexLookupIsSavedAsItIs() {
+        MapSession listed = new MapSession();
+
+        sessions.save(listed);
+
+        assertThat(store.writes.get()).isEqualTo(1);
+        assertThat(store.sessions).containsKey(listed.getId());
+    }
+
+    @Test
     void theNextRequestReadsTheStoreAgain() throws Exception {
         MapSession stored = store.stored(Instant.now());
         request(stored.getId(), req -> req.getSession(false));
