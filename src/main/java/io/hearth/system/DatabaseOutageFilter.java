@@ -74,6 +74,11 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
                     || cause instanceof DataAccessResourceFailureException || cause instanceof SQLTransientConnectionException) {
                 return true;
             }
+            // a JPA rollback on a connection the pool has already closed (it broke): the original failure is only logged
+            if (cause instanceof org.hibernate.TransactionException && cause.getCause() instanceof SQLException sql
+                    && (sql.getSQLState() == null || sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
             // SQLSTATE class 08: connection exception; 57P01-57P03: the server is shutting down or starting
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
