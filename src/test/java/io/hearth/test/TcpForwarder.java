@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -20,6 +21,7 @@ public final class TcpForwarder implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
+    private volatile byte[] cutAt;
 
     public TcpForwarder(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -44,6 +46,15 @@ public final class TcpForwarder implements AutoCloseable {
 
     public void restore() {
         cut = false;
+        cutAt = null;
+    }
+
+    /**
+     * Cuts (as {@link #cut()}) the moment the application sends these bytes to the database, before they arrive: with
+     * a statement's text ("insert into message ("), that is in the middle of its transaction.
+     */
+    public void cutWhenSent(String statementText) {
+        cutAt = statementText.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -63,19 +74,24 @@ public final class TcpForwarder implements AutoCloseable {
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 open.add(client);
                 open.add(server);
-                pump(client, server);
-                pump(server, client);
+                pump(client, server, true);
+                pump(server, client, false);
             } catch (IOException e) {
                 // the listener closed, or the target refused: the client sees its connection end
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean towardsDatabase) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int read; (read = in.read(buffer)) >= 0;) {
+                    byte[] marker = cutAt;
+                    if (towardsDatabase && marker != null && contains(buffer, read, marker)) {
+                        cut();
+                        return;
+                    }
                     out.write(buffer, 0, read);
                     out.flush();
                 }
@@ -90,6 +106,20 @@ public final class TcpForwarder implements AutoCloseable {
         }, "tcp-forwarder-pump");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Whether the chunk holds the marker (a statement's text travels in one chunk: it is sent in one protocol message). */
+    private static boolean contains(byte[] chunk, int length, byte[] marker) {
+        outer:
+        for (int start = 0; start + marker.length <= length; start++) {
+            for (int i = 0; i < marker.length; i++) {
+                if (chunk[start + i] != marker[i]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
