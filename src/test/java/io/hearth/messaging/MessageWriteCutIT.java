@@ -9,11 +9,13 @@ import io.hearth.test.PortalTest;
 import io.hearth.test.TcpForwarder;
 import io.hearth.test.TestAccounts;
 import io.hearth.test.TestDatabase;
-import java.net.URI;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,9 +48,7 @@ class MessageWriteCutIT {
 
     @DynamicPropertySource
     static void throughTheForwarder(DynamicPropertyRegistry registry) throws Exception {
-        Assumptions.assumeTrue(TestDatabase.onPostgres(), "cuts a PostgreSQL connection");
-        database = new TcpForwarder(URI.create(TestDatabase.serverUrl().substring("jdbc:".length())).getPort());
-        registry.add(TestDatabase.PORT_OVERRIDE, database::port);
+        database = TcpForwarder.forPortalDatabase(registry);
     }
 
     @AfterAll
@@ -81,17 +81,31 @@ class MessageWriteCutIT {
             if (attempt > 0) {
                 Thread.sleep(500);
             }
-            sent = MessageForm.from(client.get("/my/messages/new").body()).field("pool", "FRONT_DESK").field("subject", "Refill")
-                    .field("body", "Half-way there").post(client, "/my/messages");
+            HttpResponse<String> form = client.get("/my/messages/new"); // the pool may still hand out a broken connection once
+            if (form.statusCode() == 200) {
+                sent = MessageForm.from(form.body()).field("pool", "FRONT_DESK").field("subject", "Refill").field("body", "Half-way there")
+                        .post(client, "/my/messages");
+            }
         }
+        assertThat(sent).isNotNull();
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
         assertThat(stored(patient)).isEqualTo(2);
     }
 
-    /** Threads plus messages of the patient. */
-    private long stored(UUID patient) {
-        return jdbc.queryForObject("select count(*) from message_thread where patient_id = ?", Long.class, patient)
-                + jdbc.queryForObject("select count(*) from message m join message_thread t on t.id = m.thread_id where t.patient_id = ?",
-                        Long.class, patient);
+    /** Threads plus messages of the patient, read straight from the database (not through the portal's pool or the cut). */
+    private long stored(UUID patient) throws Exception {
+        String url = ((com.zaxxer.hikari.HikariDataSource) jdbc.getDataSource()).getJdbcUrl();
+        try (Connection direct = DriverManager.getConnection(TestDatabase.serverUrl() + url.substring(url.lastIndexOf('/') + 1),
+                TestDatabase.user(), TestDatabase.password());
+                PreparedStatement count = direct.prepareStatement("""
+                        select (select count(*) from message_thread where patient_id = ?)
+                             + (select count(*) from message m join message_thread t on t.id = m.thread_id where t.patient_id = ?)""")) {
+            count.setObject(1, patient);
+            count.setObject(2, patient);
+            try (ResultSet result = count.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 }

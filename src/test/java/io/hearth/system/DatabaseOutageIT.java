@@ -7,11 +7,8 @@ import io.hearth.test.PortalClient;
 import io.hearth.test.PortalTest;
 import io.hearth.test.TcpForwarder;
 import io.hearth.test.TestAccounts;
-import io.hearth.test.TestDatabase;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,9 +34,7 @@ class DatabaseOutageIT {
 
     @DynamicPropertySource
     static void throughTheForwarder(DynamicPropertyRegistry registry) throws Exception {
-        Assumptions.assumeTrue(TestDatabase.onPostgres(), "cuts a PostgreSQL connection");
-        database = new TcpForwarder(URI.create(TestDatabase.serverUrl().substring("jdbc:".length())).getPort());
-        registry.add(TestDatabase.PORT_OVERRIDE, database::port);
+        database = TcpForwarder.forPortalDatabase(registry);
     }
 
     @AfterAll

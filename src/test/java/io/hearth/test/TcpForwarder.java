@@ -31,6 +31,17 @@ public final class TcpForwarder implements AutoCloseable {
         acceptor.start();
     }
 
+    /**
+     * For a {@code @DynamicPropertySource} method: the portal of the test class reaches its database through a new
+     * forwarder (skipped unless the tests run on PostgreSQL).
+     */
+    public static TcpForwarder forPortalDatabase(org.springframework.test.context.DynamicPropertyRegistry registry) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabase.onPostgres(), "cuts a PostgreSQL connection");
+        TcpForwarder forwarder = new TcpForwarder(java.net.URI.create(TestDatabase.serverUrl().substring("jdbc:".length())).getPort());
+        registry.add(TestDatabase.PORT_OVERRIDE, forwarder::port);
+        return forwarder;
+    }
+
     public int port() {
         return listener.getLocalPort();
     }
