@@ -57,8 +57,11 @@ class SessionsIT {
         String lastAccess = "select last_access_time from spring_session where principal_name = 'quiet.session'";
         long written = jdbc.queryForObject(lastAccess, Long.class);
 
-        assertThat(client.get("/").statusCode()).isEqualTo(200);
+        HttpResponse<String> home = client.get("/");
+        assertThat(home.statusCode()).isEqualTo(200);
         assertThat(jdbc.queryForObject(lastAccess, Long.class)).as("moments later: not rewritten").isEqualTo(written);
+        assertThat(home.body()).as("the page's idle warning counts the unrecorded 30 s in (15 min less 30 s)")
+                .containsPattern("name=\"hearth-session-timeout\"[^>]*content=\"870\"");
 
         jdbc.update("update spring_session set last_access_time = last_access_time - 60000 where principal_name = 'quiet.session'");
         assertThat(client.get("/").statusCode()).isEqualTo(200);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import io.hearth.shared.SessionActivity;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -31,7 +32,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class OncePerRequestSessions implements FindByIndexNameSessionRepository<Session>, DisposableBean {
 
-    static final Duration LAST_ACCESS_WRITE_INTERVAL = Duration.ofSeconds(30);
+    static final Duration LAST_ACCESS_WRITE_INTERVAL = SessionActivity.RECORDED_EVERY;
 
     /** The sessions read or saved in the request on this thread; only while {@link RequestScope} runs. */
     private static final ThreadLocal<Map<String, Session>> REQUEST = new ThreadLocal<>();

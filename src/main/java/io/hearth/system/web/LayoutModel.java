@@ -1,5 +1,6 @@
 package io.hearth.system.web;
 
+import io.hearth.shared.SessionActivity;
 import io.hearth.system.HearthProperties;
 import java.time.Duration;
 import java.util.Set;
@@ -24,10 +25,13 @@ class LayoutModel {
         this.idleTimeout = idleTimeout;
     }
 
-    /** Seconds of inactivity after which the server ends a session; the page warns a minute before. */
+    /**
+     * Seconds of inactivity after which the server may end the session, counted from this page; the page warns a
+     * minute before. Less than the idle timeout by what the server may not have recorded of the last activity.
+     */
     @ModelAttribute("sessionTimeoutSeconds")
     long sessionTimeoutSeconds() {
-        return idleTimeout.toSeconds();
+        return SessionActivity.idleTimeLeftAtMost(idleTimeout).toSeconds();
     }
 
     /**
