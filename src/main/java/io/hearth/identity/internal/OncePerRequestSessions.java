@@ -24,15 +24,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * request a session is now read once; the second look gets the session as it was just saved.</li>
  * <li>The filter saves the session after every request that touched it, only to move its last-access time: a
  * transaction and an update for each page. A session whose attributes, id and timeout are unchanged is now written
- * only when its stored last access is {@link #LAST_ACCESS_WRITE_INTERVAL} old, so the idle timeout may end it that
+ * only when its stored last access is {@link SessionActivity#RECORDED_EVERY} old, so the idle timeout may end it that
  * much early.</li>
  * </ul>
  * Hand-written because Spring Session offers neither as a setting; the JDBC repository underneath still does all
  * reading, writing, encryption of attributes and expiry.
  */
 final class OncePerRequestSessions implements FindByIndexNameSessionRepository<Session>, DisposableBean {
-
-    static final Duration LAST_ACCESS_WRITE_INTERVAL = SessionActivity.RECORDED_EVERY;
 
     /** The sessions read or saved in the request on this thread; only while {@link RequestScope} runs. */
     private static final ThreadLocal<Map<String, Session>> REQUEST = new ThreadLocal<>();
@@ -55,7 +53,7 @@ final class OncePerRequestSessions implements FindByIndexNameSessionRepository<S
             store.save(session);
             return;
         }
-        if (tracked.onlyTouched() && tracked.getLastAccessedTime().isBefore(tracked.storedLastAccess.plus(LAST_ACCESS_WRITE_INTERVAL))) {
+        if (tracked.onlyTouched() && tracked.getLastAccessedTime().isBefore(tracked.storedLastAccess.plus(SessionActivity.RECORDED_EVERY))) {
             return;
         }
         store.save(tracked.session);

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.hearth.shared.SessionActivity;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -62,7 +63,7 @@ class OncePerRequestSessionsTests {
 
     @Test
     void aPageViewHalfAMinuteAfterTheLastWriteMovesTheLastAccess() throws Exception {
-        Instant before = Instant.now().minus(OncePerRequestSessions.LAST_ACCESS_WRITE_INTERVAL);
+        Instant before = Instant.now().minus(SessionActivity.RECORDED_EVERY);
         MapSession stored = store.stored(before);
 
         request(stored.getId(), req -> req.getSession(false));
