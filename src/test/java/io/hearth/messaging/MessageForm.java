@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A message form as a browser sends it: multipart, the CSRF token first, then text fields, then files. */
-final class MessageForm {
+public final class MessageForm {
 
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
 
@@ -18,7 +18,7 @@ final class MessageForm {
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
     /** A form with the CSRF token and form token of the page it is on. */
-    static MessageForm from(String pageHtml) {
+    public static MessageForm from(String pageHtml) {
         return new MessageForm().field("_csrf", PortalClient.csrfToken(pageHtml)).field("formToken", formToken(pageHtml));
     }
 
@@ -30,7 +30,7 @@ final class MessageForm {
         return matcher.group(1);
     }
 
-    MessageForm field(String name, String value) {
+    public MessageForm field(String name, String value) {
         write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
         return this;
     }
@@ -54,7 +54,7 @@ final class MessageForm {
         return "multipart/form-data; boundary=" + boundary;
     }
 
-    HttpResponse<String> post(PortalClient client, String path) {
+    public HttpResponse<String> post(PortalClient client, String path) {
         return client.send(HttpRequest.newBuilder(client.uri(path)).header("Content-Type", contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes())).build());
     }
