@@ -11,6 +11,7 @@ import io.hearth.notifications.NoticeType;
 import io.hearth.notifications.Notices;
 import io.hearth.test.TestDatabase;
 import io.hearth.test.TestMail;
+import io.hearth.test.TestNodes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -117,20 +118,13 @@ class NoticeRestartIT {
 
     /** One portal node on the given database, without its web server (the outbox does not need one). */
     private static ConfigurableApplicationContext node(String database, int smtpPort, boolean background) {
-        Map<String, Object> settings = new LinkedHashMap<>(TestDatabase.settings(database));
-        settings.put("hearth.data-dir", "target/it-data");
-        settings.put("hearth.demo.enabled", "false");
-        settings.put("hearth.base-url", "https://portal.test");
+        Map<String, Object> settings = TestNodes.settings(database, "target/it-data");
         settings.put("hearth.http.redirect-port", "-1");
-        settings.put("hearth.crypto.master-passphrase", "test-only-passphrase-not-secret");
-        settings.put("spring.datasource.hikari.maximum-pool-size", "5");
-        settings.put("spring.mail.host", "127.0.0.1");
         settings.put("spring.mail.port", Integer.toString(smtpPort));
         settings.put("hearth.notifications.background", Boolean.toString(background));
         settings.put("hearth.notifications.poll-interval", "1s");
         settings.put("hearth.notifications.retry.first-delay", "1ms");
         settings.put("hearth.notifications.retry.max-delay", "1ms");
-        return new SpringApplicationBuilder(HearthApplication.class).web(WebApplicationType.NONE)
-                .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        return new SpringApplicationBuilder(HearthApplication.class).web(WebApplicationType.NONE).run(TestNodes.arguments(settings));
     }
 }
