@@ -10,16 +10,13 @@ import io.hearth.test.TestDatabase;
 import io.hearth.test.TestNodes;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -63,14 +60,15 @@ class BackupRestoreIT {
             }
 
             // the backup, while the portal runs
-            assertThat(HearthCommandLine.commandLine(HearthApplication.class).execute(settings(original, dataA,
-                    "keys", "export-backup", "--out", backup.resolve("keys.zip").toString()))).isZero();
-            postgres("pg_dump", "--format=custom", "--file=" + backup.resolve("hearth.dump"), databaseName(original));
+            assertThat(HearthCommandLine.commandLine(HearthApplication.class).execute(HearthCommandLineIT.withSettings(List.of("keys",
+                    "export-backup", "--out", backup.resolve("keys.zip").toString(), "--hearth.data-dir=" + dataA), TestDatabase.settings(original))))
+                    .isZero();
+            TestDatabase.runAsOwner("pg_dump", "--format=custom", "--file=" + backup.resolve("hearth.dump"), databaseName(original));
             copyTree(dataA.resolve("files"), backup.resolve("files"));
         }
 
         String restored = TestDatabase.createDatabase();
-        postgres("pg_restore", "--exit-on-error", "--dbname=" + databaseName(restored), backup.resolve("hearth.dump").toString());
+        TestDatabase.runAsOwner("pg_restore", "--exit-on-error", "--dbname=" + databaseName(restored), backup.resolve("hearth.dump").toString());
         unzipMasterKey(backup.resolve("keys.zip"), Files.createDirectories(dataB.resolve("keys")));
         copyTree(backup.resolve("files"), dataB.resolve("files"));
 
@@ -86,28 +84,8 @@ class BackupRestoreIT {
         }
     }
 
-    private static String[] settings(String database, Path dataDir, String... command) {
-        List<String> all = new ArrayList<>(List.of(command));
-        TestDatabase.settings(database).forEach((key, value) -> all.add("--" + key + "=" + value));
-        all.add("--hearth.data-dir=" + dataDir);
-        all.add("--hearth.crypto.master-passphrase=test-only-passphrase-not-secret");
-        return all.toArray(String[]::new);
-    }
-
     private static String databaseName(String url) {
         return url.substring(url.lastIndexOf('/') + 1);
-    }
-
-    /** A PostgreSQL client tool as the schema owner, as an operator would run it. */
-    private static void postgres(String tool, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(tool, "--host=127.0.0.1", "--username=" + TestDatabase.user()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("PGPASSWORD", TestDatabase.password());
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(tool + ": " + output).isZero();
     }
 
     private static void copyTree(Path from, Path to) throws Exception {

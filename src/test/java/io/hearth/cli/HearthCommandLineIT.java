@@ -22,7 +22,7 @@ class HearthCommandLineIT {
     @TempDir
     Path temp;
 
-    private static String[] withSettings(List<String> arguments, Map<String, Object> settings) {
+    static String[] withSettings(List<String> arguments, Map<String, Object> settings) {
         List<String> all = new ArrayList<>(arguments);
         settings.forEach((key, value) -> all.add("--" + key + "=" + value));
         all.add("--hearth.crypto.master-passphrase=test-only-passphrase-not-secret");

@@ -10,12 +10,10 @@ import io.hearth.test.TestAccounts;
 import io.hearth.test.TestAudit;
 import io.hearth.test.TestDatabase;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.EnumSet;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,15 +90,7 @@ class PhiAtRestIT {
             });
             return script.toString();
         }
-        String database = url.substring(url.lastIndexOf('/') + 1);
-        ProcessBuilder dump = new ProcessBuilder("pg_dump", "-h", "127.0.0.1", "-U", TestDatabase.user(), database)
-                .redirectErrorStream(true);
-        dump.environment().put("PGPASSWORD", TestDatabase.password());
-        Process process = dump.start();
-        byte[] bytes = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(new String(bytes, StandardCharsets.UTF_8)).isZero();
-        return new String(bytes, StandardCharsets.UTF_8);
+        return TestDatabase.runAsOwner("pg_dump", url.substring(url.lastIndexOf('/') + 1));
     }
 
     private Connection ownerConnection() throws SQLException {

@@ -94,6 +94,32 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         return serverUrl() + name;
     }
 
+    /**
+     * A PostgreSQL client program (pg_dump, pg_restore) run as the owner role against the test server, as an operator
+     * would; its output, standard error included. Fails unless it exits with 0 within two minutes.
+     */
+    public static String runAsOwner(String program, String... arguments) {
+        java.net.URI server = java.net.URI.create(serverUrl().substring("jdbc:".length()));
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(program, "--host=" + server.getHost(),
+                "--port=" + server.getPort(), "--username=" + user()));
+        command.addAll(java.util.List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", password());
+        try {
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(program + " failed: " + output);
+            }
+            return output;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(program + " could not run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(program + " was interrupted", e);
+        }
+    }
+
     public static boolean onPostgres() {
         return postgresReachable();
     }
