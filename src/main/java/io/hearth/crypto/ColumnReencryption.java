@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The usual {@link ReencryptionTarget}: one encrypted {@code bytea} column of one table, whose rows are identified by
- * an id column. A module registers one per encrypted column, e.g.
- * {@code @Bean ReencryptionTarget patientName(JdbcClient jdbc, FieldCipher cipher) { return new ColumnReencryption(jdbc, cipher, Patient.NAME, "id"); }}.
+ * an id column. Key rotation makes one for every {@link EncryptedColumn} the application declares; a bean of it is
+ * needed only for a column outside the application's own classes (a test's scratch table, say).
  *
  * <p>Counting and selecting by key happen in SQL on the 5-byte key prefix, so no table is read into memory. Each
  * value is rewritten only if it is still the ciphertext that was read (compare and set), so a concurrent change by

@@ -24,8 +24,9 @@ import java.util.Objects;
  * The entity never holds the plaintext in a field, so it cannot leak through {@code toString}, second-level caches
  * or dirty checking, and the table, column and row id are written once, next to the column they describe. The id
  * must be assigned in Java (a random UUID), because the database cannot tell us the row's identity before the
- * value is encrypted. A module with encrypted columns also registers a {@link ColumnReencryption} bean per column, so
- * key rotation can reach its values.
+ * value is encrypted. Declaring the constant is all key rotation needs: it finds every {@code static final}
+ * {@code EncryptedColumn} in the application's classes and re-encrypts the column by its {@code id} column, so the
+ * row id column of an encrypted table is named {@code id}.
  */
 public record EncryptedColumn(String table, String column) {
 

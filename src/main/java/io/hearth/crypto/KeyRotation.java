@@ -14,7 +14,13 @@ public interface KeyRotation {
     List<KeysetStatus> status();
 
     /**
-     * Rewrites every field value that is not under the current primary key, batch by batch, through the registered
+     * The names of everything re-encryption reaches ({@code table.column}): every {@link EncryptedColumn} the
+     * application declares, and any other registered {@link ReencryptionTarget}.
+     */
+    List<String> targets();
+
+    /**
+     * Rewrites every field value that is not under the current primary key, batch by batch (each batch one transaction, so a run that is stopped resumes where it stopped), through the registered
      * {@link ReencryptionTarget}s.
      *
      * @return how many values were rewritten

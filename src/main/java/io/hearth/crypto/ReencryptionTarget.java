@@ -3,8 +3,9 @@ package io.hearth.crypto;
 import java.util.Map;
 
 /**
- * Registered, as a bean, by every module with encrypted columns, so key rotation can count and rewrite its values.
- * For a plain column {@link ColumnReencryption} is all that is needed; otherwise use {@link FieldCipher#keyIdOf(byte[])} to tell which key a value is under and {@link FieldCipher#reencrypt} to move
+ * What key rotation counts and rewrites. Every declared {@link EncryptedColumn} is one already; register a bean
+ * only for encrypted values of another shape (or outside the application's classes). For a plain column
+ * {@link ColumnReencryption} is all that is needed; otherwise use {@link FieldCipher#keyIdOf(byte[])} to tell which key a value is under and {@link FieldCipher#reencrypt} to move
  * it to the current primary key.
  */
 public interface ReencryptionTarget {

@@ -1,6 +1,8 @@
 package io.hearth.crypto.internal;
 
 import io.hearth.crypto.BlindIndex;
+import io.hearth.crypto.ColumnReencryption;
+import io.hearth.crypto.EncryptedColumn;
 import io.hearth.crypto.CryptoProperties;
 import io.hearth.crypto.EncryptedFiles;
 import io.hearth.crypto.FieldCipher;
@@ -14,14 +16,21 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class CryptoConfiguration {
@@ -72,9 +81,22 @@ class CryptoConfiguration {
         return new StoredFileSweep(hearth.dataDir().resolve("files"), references.orderedStream().toList(), clock);
     }
 
+    /**
+     * Rotation reaches every {@link EncryptedColumn} declared in the application's packages (each a plain column with
+     * an {@code id} column) and any other {@link ReencryptionTarget} bean, such as a column of a different shape.
+     */
     @Bean
-    KeyRotation keyRotation(Keysets keysets, FieldCipher fieldCipher, ObjectProvider<ReencryptionTarget> targets) {
-        return new TinkKeyRotation(keysets, fieldCipher, targets.orderedStream().toList());
+    KeyRotation keyRotation(Keysets keysets, FieldCipher fieldCipher, ObjectProvider<ReencryptionTarget> registered, JdbcClient jdbc,
+            PlatformTransactionManager transactions, BeanFactory beans) {
+        return new TinkKeyRotation(keysets, fieldCipher, () -> {
+            Map<String, ReencryptionTarget> targets = new LinkedHashMap<>();
+            for (EncryptedColumn column : DeclaredColumns.in(AutoConfigurationPackages.get(beans))) {
+                ReencryptionTarget target = new ColumnReencryption(jdbc, fieldCipher, column, "id");
+                targets.put(target.name(), target);
+            }
+            registered.orderedStream().forEach(target -> targets.putIfAbsent(target.name(), target));
+            return List.copyOf(targets.values());
+        }, new TransactionTemplate(transactions));
     }
 
     @Bean

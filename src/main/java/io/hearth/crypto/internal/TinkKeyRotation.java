@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.util.function.SingletonSupplier;
 
 class TinkKeyRotation implements KeyRotation {
 
@@ -19,12 +22,24 @@ class TinkKeyRotation implements KeyRotation {
 
     private final Keysets keysets;
     private final FieldCipher fields;
-    private final List<ReencryptionTarget> targets;
+    private final Supplier<List<ReencryptionTarget>> targets;
+    private final TransactionOperations transactions;
 
-    TinkKeyRotation(Keysets keysets, FieldCipher fields, List<ReencryptionTarget> targets) {
+    /**
+     * @param targets found on first use (scanning for the declared columns takes a moment that only the key commands
+     *     and the status page need)
+     * @param transactions each batch commits as one transaction
+     */
+    TinkKeyRotation(Keysets keysets, FieldCipher fields, Supplier<List<ReencryptionTarget>> targets, TransactionOperations transactions) {
         this.keysets = keysets;
         this.fields = fields;
-        this.targets = List.copyOf(targets);
+        this.targets = SingletonSupplier.of(() -> List.copyOf(targets.get()));
+        this.transactions = transactions;
+    }
+
+    @Override
+    public List<String> targets() {
+        return targets.get().stream().map(ReencryptionTarget::name).toList();
     }
 
     @Override
@@ -58,15 +73,15 @@ class TinkKeyRotation implements KeyRotation {
         keysets.reload(KeysetName.FIELDS);
         int primary = fields.primaryKeyId();
         long total = 0;
-        for (ReencryptionTarget target : targets) {
+        for (ReencryptionTarget target : targets.get()) {
             total += underOldKeys(target.countByKeyId(), primary);
         }
         long done = 0;
         progress.update(done, total);
-        for (ReencryptionTarget target : targets) {
+        for (ReencryptionTarget target : targets.get()) {
             long expected = underOldKeys(target.countByKeyId(), primary);
             long doneHere = 0;
-            for (int rewritten = target.reencryptBatch(primary, BATCH_SIZE); rewritten > 0; rewritten = target.reencryptBatch(primary, BATCH_SIZE)) {
+            for (int rewritten = batch(target, primary); rewritten > 0; rewritten = batch(target, primary)) {
                 doneHere += rewritten;
                 done += rewritten;
                 progress.update(done, Math.max(done, total));
@@ -80,9 +95,15 @@ class TinkKeyRotation implements KeyRotation {
         return done;
     }
 
+    /** One batch, committed at once: a kill loses at most this batch's work, and the next run finds what is left. */
+    private int batch(ReencryptionTarget target, int primary) {
+        Integer rewritten = transactions.execute(status -> target.reencryptBatch(primary, BATCH_SIZE));
+        return rewritten == null ? 0 : rewritten;
+    }
+
     private Map<Integer, Long> fieldValuesPerKey() {
         Map<Integer, Long> values = new TreeMap<>();
-        for (ReencryptionTarget target : targets) {
+        for (ReencryptionTarget target : targets.get()) {
             target.countByKeyId().forEach((keyId, count) -> values.merge(keyId, count, Long::sum));
         }
         return values;

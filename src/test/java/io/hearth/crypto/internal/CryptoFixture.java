@@ -13,7 +13,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The crypto module without Spring: an in-memory H2 database in PostgreSQL mode migrated by Flyway, and a data
@@ -59,7 +61,7 @@ final class CryptoFixture {
     }
 
     TinkKeyRotation rotation(List<io.hearth.crypto.ReencryptionTarget> targets) {
-        return new TinkKeyRotation(keysets, fields, targets);
+        return new TinkKeyRotation(keysets, fields, () -> targets, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
     }
 
     /**
