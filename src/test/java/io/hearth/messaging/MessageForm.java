@@ -35,7 +35,7 @@ public final class MessageForm {
         return this;
     }
 
-    MessageForm file(String filename, byte[] content) {
+    public MessageForm file(String filename, byte[] content) {
         write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + filename + "\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n");
         body.writeBytes(content);
