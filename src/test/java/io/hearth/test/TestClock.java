@@ -51,8 +51,33 @@ public final class TestClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** This clock seen in another zone: frozen when it is, and moved by every later {@link #advance}. */
     @Override
     public Clock withZone(ZoneId zone) {
-        return Clock.offset(Clock.system(zone), offset.get());
+        return new Zoned(zone);
+    }
+
+    private final class Zoned extends Clock {
+
+        private final ZoneId zone;
+
+        Zoned(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        public Instant instant() {
+            return TestClock.this.instant();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return TestClock.this.withZone(other);
+        }
     }
 }
