@@ -36,6 +36,9 @@ public interface EmergencyAccess {
     /** Whether this person holds an unexpired grant for this patient. */
     boolean active(String username, UUID patient);
 
+    /** The patients this person holds an unexpired grant for (for lists that show what break-glass opened). */
+    java.util.Set<UUID> activeFor(String username);
+
     /** Grants still waiting for review, oldest first. */
     List<Grant> awaitingReview();
 

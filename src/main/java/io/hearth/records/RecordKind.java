@@ -9,4 +9,16 @@ public enum RecordKind {
     public boolean patientScoped() {
         return this != MEDICATION;
     }
+
+    /** The kind of data the access policy decides on for records of this kind. */
+    public DataKind dataKind() {
+        return switch (this) {
+            case PATIENT -> DataKind.DEMOGRAPHICS;
+            case OBSERVATION, DIAGNOSTIC_REPORT -> DataKind.RESULTS;
+            case DOCUMENT -> DataKind.NOTES;
+            case MEDICATION_REQUEST, MEDICATION -> DataKind.MEDICATIONS;
+            case CLAIM, EXPLANATION_OF_BENEFIT -> DataKind.BILLING;
+            case ENCOUNTER, CONDITION, ALLERGY, IMMUNIZATION, PROCEDURE, CARE_PLAN, CARE_TEAM -> DataKind.CLINICAL_RECORD;
+        };
+    }
 }

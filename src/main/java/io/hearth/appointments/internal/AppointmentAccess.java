@@ -7,26 +7,29 @@ import io.hearth.audit.AuditLog;
 import io.hearth.audit.AuditOutcome;
 import io.hearth.identity.Accounts;
 import io.hearth.identity.Role;
-import io.hearth.records.CareTeams;
+import io.hearth.records.AccessDecision;
+import io.hearth.records.DataKind;
+import io.hearth.records.PatientAccess;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see and change which appointment, decided where appointments are read: a patient their own; front desk
- * staff any; a provider or nurse those with their own practitioner or of a patient in their care team. Anything else
- * is not there for them (404), and the attempt is audited.
+ * Who may see and change which appointment, as the access policy ({@link PatientAccess}) decides: a patient their
+ * own; front desk staff any; a provider or nurse those with their own practitioner, of a patient in their care team,
+ * or of a patient they hold a break-glass grant for. Anything else is not there for them (404), and the attempt is
+ * audited.
  */
 @Component
 public class AppointmentAccess {
 
     private final Accounts accounts;
-    private final CareTeams careTeams;
+    private final PatientAccess access;
     private final AuditLog audit;
 
-    AppointmentAccess(Accounts accounts, CareTeams careTeams, AuditLog audit) {
+    AppointmentAccess(Accounts accounts, PatientAccess access, AuditLog audit) {
         this.accounts = accounts;
-        this.careTeams = careTeams;
+        this.access = access;
         this.audit = audit;
     }
 
@@ -39,20 +42,21 @@ public class AppointmentAccess {
 
     /** Whether this staff member may see who the patient of this appointment is and open it. */
     boolean staffMaySee(Person staff, UUID patient, UUID practitioner) {
-        if (staff.seesWholePractice()) {
-            return true;
-        }
-        return staff.isClinician() && staff.practitionerId() != null
-                && (staff.practitionerId().equals(practitioner) || careTeams.isInCareTeam(staff.practitionerId(), patient));
+        return !staff.isPatient() && access.decide(staff.caller(), patient, DataKind.APPOINTMENTS, practitioner).isAllowed();
+    }
+
+    /** Whether a patient may book this practitioner for visits only their care team gives. */
+    boolean inCareTeam(UUID practitioner, UUID patient) {
+        return access.caresFor(practitioner, patient);
     }
 
     Appointment require(Person person, Appointment found, UUID asked) {
-        boolean allowed = found != null && (person.isPatient() ? found.patientId.equals(person.patientId())
-                : staffMaySee(person, found.patientId, found.practitionerId));
-        if (!allowed) {
+        AccessDecision decision = found == null ? AccessDecision.refused("no such appointment")
+                : access.decide(person.caller(), found.patientId, DataKind.APPOINTMENTS, found.practitionerId);
+        if (!decision.isAllowed()) {
             audit.record(AuditEvent.of(AuditAction.PHI_VIEW, AuditOutcome.DENIED).by(person.actor())
                     .patient(found == null || person.isPatient() ? person.patientId() : found.patientId).object("appointment", asked)
-                    .because(found == null ? "no such appointment" : person.isPatient() ? "another patient's appointment" : "not in the care team"));
+                    .because(person.isPatient() && found != null ? "another patient's appointment" : decision.refusal()));
             throw new AppointmentNotFoundException();
         }
         return found;

@@ -6,7 +6,6 @@ import io.hearth.audit.AuditLog;
 import io.hearth.audit.AuditOutcome;
 import io.hearth.crypto.FieldCipher;
 import io.hearth.notifications.NoticeType;
-import io.hearth.records.CareTeams;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +27,6 @@ public class Bookings {
     private final SetupStore setup;
     private final FreeTimes times;
     private final AppointmentAccess access;
-    private final CareTeams careTeams;
     private final Providers providers;
     private final FieldCipher cipher;
     private final AuditLog audit;
@@ -38,14 +36,13 @@ public class Bookings {
     private final AppointmentsProperties settings;
     private final Clock clock;
 
-    Bookings(AppointmentStore store, SetupStore setup, FreeTimes times, AppointmentAccess access, CareTeams careTeams, Providers providers,
+    Bookings(AppointmentStore store, SetupStore setup, FreeTimes times, AppointmentAccess access, Providers providers,
             FieldCipher cipher, AuditLog audit, AppointmentNotices notices, WaitList waitList, TransactionTemplate transaction,
             AppointmentsProperties settings, Clock clock) {
         this.store = store;
         this.setup = setup;
         this.times = times;
         this.access = access;
-        this.careTeams = careTeams;
         this.providers = providers;
         this.cipher = cipher;
         this.audit = audit;
@@ -68,7 +65,7 @@ public class Bookings {
             access.require(who, null, patient);
         }
         AppointmentType type = setup.type(typeId).filter(AppointmentType::active).orElseThrow(() -> new BookingRefusedException("appointments.refused.type"));
-        if (who.isPatient() && !type.newPatients() && !careTeams.isInCareTeam(practitioner, patient)) {
+        if (who.isPatient() && !type.newPatients() && !access.inCareTeam(practitioner, patient)) {
             throw new BookingRefusedException("appointments.refused.notCareTeam");
         }
         if (!providers.names().containsKey(practitioner)) {

@@ -1,6 +1,7 @@
 package io.hearth.appointments.internal;
 
 import io.hearth.audit.Actor;
+import io.hearth.identity.Caller;
 import io.hearth.identity.Role;
 import java.util.Set;
 import java.util.UUID;
@@ -10,6 +11,11 @@ import java.util.UUID;
  * practitioner). Made by {@link AppointmentAccess#person}.
  */
 public record Person(String username, Set<Role> roles, UUID patientId, UUID practitionerId, Actor actor) {
+
+    /** The same person as the access policy knows callers. */
+    Caller caller() {
+        return Caller.person(null, username, null, roles, patientId, practitionerId);
+    }
 
     public boolean isPatient() {
         return roles.contains(Role.PATIENT) && patientId != null;

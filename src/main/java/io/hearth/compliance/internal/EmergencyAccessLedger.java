@@ -95,6 +95,13 @@ class EmergencyAccessLedger implements EmergencyAccess {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Set<UUID> activeFor(String username) {
+        return java.util.Set.copyOf(jdbc.sql("SELECT DISTINCT patient_id FROM break_glass WHERE username = ? AND expires_at > ?")
+                .params(username, utc(clock.instant())).query(UUID.class).list());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<Grant> awaitingReview() {
         return jdbc.sql("SELECT * FROM break_glass WHERE review IS NULL ORDER BY granted_at LIMIT 500").query(EmergencyAccessLedger::grant).list();
     }

@@ -331,6 +331,7 @@ class AccountService implements Accounts {
     public void linkPractitioner(String username, UUID practitioner) {
         Account account = accounts.findByUsernameKey(Usernames.key(username)).orElseThrow();
         account.linkPractitioner(practitioner);
+        patientLinks.forget(username);
         audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMIN_ACTION, AuditOutcome.SUCCESS).object("account", account.id())
                 .because(practitioner == null ? "practitioner link removed" : "linked to practitioner " + practitioner));
     }

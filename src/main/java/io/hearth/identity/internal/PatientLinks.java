@@ -43,6 +43,7 @@ class PatientLinks {
         if (request != null) {
             request.removeAttribute(requestKey(username), RequestAttributes.SCOPE_REQUEST);
         }
+        AccountCallers.forget(username);
     }
 
     private static String requestKey(String username) {

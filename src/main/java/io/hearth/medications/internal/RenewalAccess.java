@@ -1,42 +1,39 @@
 package io.hearth.medications.internal;
 
-import io.hearth.identity.Accounts;
-import io.hearth.identity.Role;
-import io.hearth.records.CareTeams;
+import io.hearth.identity.Callers;
+import io.hearth.records.DataKind;
+import io.hearth.records.PatientAccess;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see and decide whose renewals: a patient their own; a PROVIDER or NURSE linked to a practitioner those of
- * the patients in that practitioner's care team ({@link CareTeams}); nobody else.
+ * Who may see and decide whose renewals, as the access policy ({@link PatientAccess}) decides for medications: a
+ * patient their own; a PROVIDER or NURSE those of the patients in their care team or under a break-glass grant of
+ * theirs; nobody else.
  */
 @Component
 public class RenewalAccess {
 
-    private final Accounts accounts;
-    private final CareTeams careTeams;
+    private final Callers callers;
+    private final PatientAccess access;
 
-    RenewalAccess(Accounts accounts, CareTeams careTeams) {
-        this.accounts = accounts;
-        this.careTeams = careTeams;
+    RenewalAccess(Callers callers, PatientAccess access) {
+        this.callers = callers;
+        this.access = access;
     }
 
     public Viewer viewer(Authentication who) {
-        if (Role.PATIENT.isHeldBy(who)) {
-            return new Viewer(who.getName(), accounts.patientOf(who.getName()).orElse(null), null, false);
-        }
-        boolean clinical = Role.PROVIDER.isHeldBy(who) || Role.NURSE.isHeldBy(who);
-        return new Viewer(who.getName(), null, clinical ? accounts.practitionerOf(who.getName()).orElse(null) : null, clinical);
+        return new Viewer(callers.of(who));
     }
 
     boolean mayDecide(Viewer staff, UUID patientId) {
-        return !staff.isPatient() && staff.clinical() && staff.practitionerId() != null && careTeams.isInCareTeam(staff.practitionerId(), patientId);
+        return !staff.isPatient() && access.decide(staff.caller(), patientId, DataKind.MEDICATIONS).isAllowed();
     }
 
     /** The patients whose requests the clinician sees; none for anyone else. */
     List<UUID> patientsOf(Viewer staff) {
-        return staff.isPatient() || !staff.clinical() || staff.practitionerId() == null ? List.of() : careTeams.patientsOf(staff.practitionerId());
+        return staff.isPatient() ? List.of() : List.copyOf(access.reach(staff.caller(), DataKind.MEDICATIONS).patients());
     }
 }

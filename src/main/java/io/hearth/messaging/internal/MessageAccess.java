@@ -2,9 +2,11 @@ package io.hearth.messaging.internal;
 
 import io.hearth.identity.Accounts;
 import io.hearth.identity.Role;
-import io.hearth.records.CareTeams;
+import io.hearth.records.DataKind;
+import io.hearth.records.PatientAccess;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,21 +14,20 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * The one rule of who may read a thread, applied both to single threads and, as SQL, to every query that lists or
- * counts them: a patient their own threads; staff the pools of their roles (BILLING, FRONT_DESK) and, when they are
- * clinical staff linked to a practitioner, the provider and Prescriptions threads of the patients in their care.
+ * Who may read a thread, as the access policy ({@link PatientAccess}) decides for the thread's pool as a kind of
+ * data, applied both to single threads and, as SQL, to every query that lists or counts them: a patient their own
+ * threads; staff the pools of their roles (BILLING, FRONT_DESK) and, as clinical staff, the provider and
+ * Prescriptions threads of the patients in their care team or under a break-glass grant of theirs.
  */
 @Component
 public class MessageAccess {
 
-    private static final UUID NONE = new UUID(0, 0);
-
     private final Accounts accounts;
-    private final CareTeams careTeams;
+    private final PatientAccess access;
 
-    MessageAccess(Accounts accounts, CareTeams careTeams) {
+    MessageAccess(Accounts accounts, PatientAccess access) {
         this.accounts = accounts;
-        this.careTeams = careTeams;
+        this.access = access;
     }
 
     /** The person signed in as this username with these roles. */
@@ -37,14 +38,21 @@ public class MessageAccess {
     }
 
     boolean canRead(Viewer viewer, MessageThread thread) {
-        if (viewer.roles().contains(Role.PATIENT)) {
-            return thread.patientId().equals(viewer.patientId());
-        }
-        if (Pool.byRole(viewer.roles()).contains(thread.pool())) {
-            return true;
-        }
-        return Pool.CLINICAL.contains(thread.pool()) && viewer.isClinical()
-                && careTeams.isInCareTeam(viewer.practitionerId(), thread.patientId());
+        return access.decide(viewer.caller(), thread.patientId(), kindOf(thread.pool())).isAllowed();
+    }
+
+    /** Whether a patient may address this practitioner: one of their care team. */
+    boolean inCareTeam(UUID practitioner, UUID patient) {
+        return access.caresFor(practitioner, patient);
+    }
+
+    /** The kind of data a pool's threads are, for the access policy. */
+    static DataKind kindOf(Pool pool) {
+        return switch (pool) {
+            case CARE_TEAM, PRESCRIPTIONS -> DataKind.CARE_TEAM_MESSAGES;
+            case FRONT_DESK -> DataKind.FRONT_DESK_MESSAGES;
+            case BILLING -> DataKind.BILLING_MESSAGES;
+        };
     }
 
     /** Whether a colleague could read the thread (to be assigned it, or told of it). */
@@ -52,21 +60,33 @@ public class MessageAccess {
         return canRead(new Viewer(member.username(), member.roles(), null, member.practitionerId()), thread);
     }
 
-    /** A SQL condition on {@code message_thread t} that holds exactly for the threads the viewer may read. */
+    /**
+     * A SQL condition on {@code message_thread t} that holds exactly for the threads the viewer may read: per pool,
+     * every thread when the policy opens that pool's kind to the whole practice, else the threads of the patients it
+     * reaches (their own for a patient; care team and break-glass for a clinician).
+     */
     Condition visibleTo(Viewer viewer) {
-        Map<String, Object> parameters = new HashMap<>();
-        if (viewer.roles().contains(Role.PATIENT)) {
-            parameters.put("viewerPatient", viewer.patientId() == null ? NONE : viewer.patientId());
-            return new Condition("t.patient_id = :viewerPatient", parameters);
+        List<String> anyPatient = new ArrayList<>(List.of("-"));
+        Map<Set<UUID>, List<String>> poolsByPatients = new LinkedHashMap<>();
+        for (Pool pool : Pool.values()) {
+            PatientAccess.Reach reach = access.reach(viewer.caller(), kindOf(pool));
+            if (reach.wholePractice()) {
+                anyPatient.add(pool.name());
+            } else if (!reach.patients().isEmpty()) {
+                poolsByPatients.computeIfAbsent(reach.patients(), patients -> new ArrayList<>()).add(pool.name());
+            }
         }
-        List<String> pools = new ArrayList<>(Pool.byRole(viewer.roles()).stream().map(Pool::name).toList());
-        pools.add("-");
-        List<UUID> patients = new ArrayList<>(viewer.isClinical() ? careTeams.patientsOf(viewer.practitionerId()) : List.of());
-        patients.add(NONE);
-        parameters.put("viewerPools", pools);
-        parameters.put("viewerPatients", patients);
-        return new Condition("(t.pool in (:viewerPools) or (t.pool in ('CARE_TEAM', 'PRESCRIPTIONS') and t.patient_id in (:viewerPatients)))",
-                parameters);
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("viewerPools", anyPatient);
+        List<String> clauses = new ArrayList<>(List.of("t.pool in (:viewerPools)"));
+        int n = 0;
+        for (Map.Entry<Set<UUID>, List<String>> group : poolsByPatients.entrySet()) {
+            parameters.put("pools" + n, group.getValue());
+            parameters.put("patients" + n, List.copyOf(group.getKey()));
+            clauses.add("(t.pool in (:pools" + n + ") and t.patient_id in (:patients" + n + "))");
+            n++;
+        }
+        return new Condition("(" + String.join(" or ", clauses) + ")", parameters);
     }
 
     record Condition(String sql, Map<String, Object> parameters) {

@@ -236,7 +236,7 @@ public class MessagingService implements Messaging {
             } catch (IllegalArgumentException e) {
                 throw new MessageRejectedException("messages.error.pool");
             }
-            if (!careTeams.isInCareTeam(practitioner, patient.patientId())) {
+            if (!access.inCareTeam(practitioner, patient.patientId())) {
                 throw new MessageRejectedException("messages.error.pool");
             }
         } else {

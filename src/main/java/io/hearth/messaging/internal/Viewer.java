@@ -1,5 +1,6 @@
 package io.hearth.messaging.internal;
 
+import io.hearth.identity.Caller;
 import io.hearth.identity.Role;
 import java.util.Set;
 import java.util.UUID;
@@ -12,6 +13,11 @@ public record Viewer(String username, Set<Role> roles, UUID patientId, UUID prac
 
     public boolean isPatient() {
         return patientId != null;
+    }
+
+    /** The same person as the access policy knows callers. */
+    Caller caller() {
+        return Caller.person(null, username, null, roles, patientId, practitionerId);
     }
 
     boolean isClinical() {

@@ -4,10 +4,14 @@ import io.hearth.audit.AuditAction;
 import io.hearth.audit.AuditEvent;
 import io.hearth.audit.AuditLog;
 import io.hearth.audit.AuditOutcome;
-import io.hearth.compliance.EmergencyAccess;
 import io.hearth.identity.Accounts;
+import io.hearth.identity.Caller;
+import io.hearth.identity.Callers;
 import io.hearth.identity.Role;
+import io.hearth.records.AccessDecision;
 import io.hearth.records.CareTeams;
+import io.hearth.records.DataKind;
+import io.hearth.records.PatientAccess;
 import io.hearth.records.RecordKind;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,13 +24,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may read whose health record, decided here, where the records are read (the URL rules only keep patients off
- * staff pages): a patient reads their own record; a PROVIDER or NURSE linked to a Practitioner reads the record of a
- * patient in that practitioner's care team ({@link CareTeams}), or of any patient for whom they hold an emergency
- * (break-glass) grant ({@link EmergencyAccess}), all but its claims; front desk staff read the demographics of any
- * patient, billing staff also the claims ({@link #office}); nobody else reads any (administrators and security
- * officers without a clinical role). A refusal is a 404 with the attempt audited; what is
- * read is audited by the {@link Chart} with the patient as the subject.
+ * Opens health records, as the access policy ({@link PatientAccess}) allows: a patient their own; a PROVIDER or NURSE
+ * of the patient's care team, or holding a break-glass grant for them, the record but its claims; front desk staff
+ * the demographics of any patient, billing staff also the claims ({@link #office}); nobody else (administrators and
+ * security officers without a clinical role). A refusal is a 404 with the attempt audited; what is read is audited
+ * by the {@link Chart} with the patient as the subject.
  */
 @Component
 public class RecordAccess {
@@ -42,12 +44,9 @@ public class RecordAccess {
 
     private static final String NO_CLINICAL_ROLE = "no clinical role";
 
-    /** What clinicians read: the whole record but its claims, which are billing's (minimum necessary). */
-    private static final java.util.Set<RecordKind> CLINICAL = java.util.EnumSet.complementOf(
-            java.util.EnumSet.of(RecordKind.CLAIM, RecordKind.EXPLANATION_OF_BENEFIT));
-
     private final RecordReader reader;
-    private final EmergencyAccess emergencyAccess;
+    private final Callers callers;
+    private final PatientAccess access;
     private final Accounts accounts;
     private final CareTeams careTeams;
     private final AuditLog audit;
@@ -55,8 +54,9 @@ public class RecordAccess {
     private final Clock clock;
 
     RecordAccess(RecordReader reader, Accounts accounts, CareTeams careTeams, AuditLog audit, RecordsProperties settings, Clock clock,
-            EmergencyAccess emergencyAccess) {
-        this.emergencyAccess = emergencyAccess;
+            Callers callers, PatientAccess access) {
+        this.callers = callers;
+        this.access = access;
         this.reader = reader;
         this.accounts = accounts;
         this.careTeams = careTeams;
@@ -72,55 +72,52 @@ public class RecordAccess {
     }
 
     /**
-     * A patient's record opened by a clinician of their care team (results shown before their release to the
-     * patient, so the clinician can call first).
+     * A patient's record opened by a clinician of their care team, or under break-glass (results shown before their
+     * release to the patient, so the clinician can call first), with the kinds the access policy allows them.
      *
      * @throws NotInRecordException for anyone else, or a patient id that is not one; the attempt is audited
      */
     public Chart ofPatient(Authentication who, UUID patient) {
-        String refusal = clinicalRefusal(who);
-        UUID practitioner = refusal == null ? accounts.practitionerOf(who.getName()).orElse(null) : null;
-        if (refusal == null && practitioner == null) {
-            refusal = "not linked to a practitioner";
-        }
-        if (refusal == null && !careTeams.isInCareTeam(practitioner, patient)) {
-            refusal = "not in the care team";
-        }
-        if (refusal != null && !refusal.equals(NO_CLINICAL_ROLE) && emergencyAccess.active(who.getName(), patient)) {
-            refusal = null; // break-glass: granted, audited and under review (io.hearth.compliance)
-        }
-        if (refusal != null) {
+        Caller caller = callers.of(who);
+        AccessDecision decision = caller.isClinician() ? access.decide(caller, patient, DataKind.CLINICAL_RECORD)
+                : AccessDecision.refused(NO_CLINICAL_ROLE);
+        if (!decision.isAllowed()) {
             audit.record(AuditEvent.of(AuditAction.PHI_VIEW, AuditOutcome.DENIED).patient(patient).object("health-record", patient)
-                    .because(refusal));
+                    .because(decision.refusal()));
             throw new NotInRecordException();
         }
-        return new Chart(reader, audit, clock, patient, category -> Duration.ZERO, true, CLINICAL);
+        return new Chart(reader, audit, clock, patient, category -> Duration.ZERO, true, kindsFor(caller, patient));
     }
 
     /**
      * A patient's record as front desk and billing staff need it, for any patient of the practice (they schedule and
-     * bill for everyone): front desk reads demographics only, billing demographics, claims and explanations of benefit.
-     * Clinicians read through {@link #ofPatient} (their care team), so one of them without an office role gets that.
+     * bill for everyone): the kinds the access policy gives their roles (front desk demographics; billing
+     * demographics, claims and explanations of benefit). Clinicians read through {@link #ofPatient} (their care
+     * team), so one of them without an office role gets that.
      *
      * @throws NotInRecordException for anyone else, or a patient id that is not one; the attempt is audited
      */
     public Chart office(Authentication who, UUID patient) {
-        java.util.EnumSet<RecordKind> kinds = java.util.EnumSet.noneOf(RecordKind.class);
-        if (Role.FRONT_DESK.isHeldBy(who) || Role.BILLING.isHeldBy(who)) {
-            kinds.add(RecordKind.PATIENT);
-        }
-        if (Role.BILLING.isHeldBy(who)) {
-            kinds.add(RecordKind.CLAIM);
-            kinds.add(RecordKind.EXPLANATION_OF_BENEFIT);
-        }
-        if (kinds.isEmpty()) {
+        if (!officeStaff(who)) {
             return ofPatient(who, patient);
         }
-        if (reader.find(patient, RecordKind.PATIENT, patient).isEmpty()) {
+        java.util.Set<RecordKind> kinds = kindsFor(callers.of(who), patient);
+        if (kinds.isEmpty() || reader.find(patient, RecordKind.PATIENT, patient).isEmpty()) {
             audit.record(AuditEvent.of(AuditAction.PHI_VIEW, AuditOutcome.DENIED).object("health-record", patient).because("no such patient"));
             throw new NotInRecordException();
         }
         return new Chart(reader, audit, clock, patient, category -> Duration.ZERO, true, kinds);
+    }
+
+    /** The kinds of record the policy lets this caller read of this patient. */
+    private java.util.Set<RecordKind> kindsFor(Caller caller, UUID patient) {
+        java.util.Set<RecordKind> kinds = java.util.EnumSet.noneOf(RecordKind.class);
+        for (RecordKind kind : RecordKind.values()) {
+            if (access.decide(caller, patient, kind.dataKind()).isAllowed()) {
+                kinds.add(kind);
+            }
+        }
+        return kinds;
     }
 
     /** Whether this person reads patients' records as office staff (front desk, billing) rather than as a clinician. */
