@@ -22,8 +22,13 @@
  * lists which practitioner identifiers care for which patient id (no clinical content): the care-team rule needs it.
  *
  * <h2>For other modules</h2>
+ * {@link io.hearth.records.PatientAccess} is the one policy of who may see which patient's data of which kind, for
+ * every module (records, messaging, appointments, medications, and the modules to come). It lives here because the
+ * relationship it mostly decides on, the care team, is the record's: records owns the patients and who cares for them,
+ * and every module that shows patient data already depends on records; break-glass comes from compliance, the caller
+ * from identity. New kinds of callers (proxies, apps) and of data (billing, forms) are rows of its table.
  * {@link io.hearth.records.CareTeams}, {@link io.hearth.records.PatientIdentities} and
  * {@link io.hearth.records.MedicationLists} (a patient's prescriptions, for renewals) read without deciding access: the
- * calling module decides who may see what and audits it.
+ * calling module asks the policy and audits a refusal.
  */
 package io.hearth.records;
