@@ -54,9 +54,13 @@ public final class MessageForm {
         return "multipart/form-data; boundary=" + boundary;
     }
 
-    public HttpResponse<String> post(PortalClient client, String path) {
-        return client.send(HttpRequest.newBuilder(client.uri(path)).header("Content-Type", contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes())).build());
+    /** Posts the form, with these extra request headers (name, value, ...). */
+    public HttpResponse<String> post(PortalClient client, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(client.uri(path)).header("Content-Type", contentType());
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return client.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(bytes())).build());
     }
 
     private void write(String text) {

@@ -10,6 +10,9 @@ import io.hearth.test.PortalTest;
 import io.hearth.test.TcpForwarder;
 import io.hearth.test.TestAccounts;
 import io.hearth.test.TestDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,6 +22,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,7 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * cuts and restores. While it is cut, pages answer a clean 503 within the pool's wait, not a 500 or a hang; once it
  * is back, the pool recovers by itself and the person is still signed in. Cut in the middle of a write (the moment a
  * message's insert is on its way, after its thread's), the sender gets the same page and nothing of the message is
- * stored (PostgreSQL rolls the transaction back when its connection dies).
+ * stored (PostgreSQL rolls the transaction back when its connection dies). Health, on the public and the management
+ * port, says DOWN while the database is cut (so a load balancer stops sending patients) and UP once it is back.
  */
 @PortalTest
 class DatabaseOutageIT {
@@ -39,6 +44,9 @@ class DatabaseOutageIT {
 
     @LocalServerPort
     int port;
+
+    @Value("${local.management.port}")
+    int managementPort;
 
     @Autowired
     TestAccounts people;
@@ -96,6 +104,39 @@ class DatabaseOutageIT {
     }
 
     @Test
+    void healthSaysDownOnBothPortsWhileTheDatabaseIsUnreachableAndUpOnceItIsBack() throws Exception {
+        assertThat(publicHealth().statusCode()).isEqualTo(200);
+        assertThat(publicHealth().body()).as("status only, for anyone").isEqualTo("{\"status\":\"UP\"}");
+        HttpResponse<String> management = managementHealth();
+        assertThat(management.statusCode()).isEqualTo(200);
+        assertThat(management.body()).contains("\"status\":\"UP\"", "\"db\"", "\"audit\"");
+
+        database.cut();
+        long started = System.nanoTime();
+        HttpResponse<String> down = publicHealth();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        HttpResponse<String> managementDown = managementHealth();
+
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(down.body()).isEqualTo("{\"status\":\"DOWN\"}");
+        assertThat(seconds).as("answered within a few seconds, not the pool's 30").isLessThan(8);
+        assertThat(managementDown.statusCode()).isEqualTo(503);
+        assertThat(managementDown.body()).contains("\"db\":{\"status\":\"DOWN\"}", "\"audit\":{\"status\":\"DOWN\"}")
+                .doesNotContain("Exception", "PSQL", "jdbc:");
+
+        database.restore();
+        int status = 0;
+        for (int attempt = 0; attempt < 20 && status != 200; attempt++) {
+            status = publicHealth().statusCode();
+            if (status != 200) {
+                Thread.sleep(500);
+            }
+        }
+        assertThat(status).as("UP again once the database is back").isEqualTo(200);
+        assertThat(managementHealth().statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aMessageCutOffMidTransactionLeavesNothingAndGoesThroughOnceTheDatabaseIsBack() throws Exception {
         people.create("cut.patient", "Cato Cut", PASSWORD, Role.PATIENT);
         UUID patient = UUID.randomUUID();
@@ -127,6 +168,16 @@ class DatabaseOutageIT {
         assertThat(sent).isNotNull();
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
         assertThat(stored(patient)).isEqualTo(2);
+    }
+
+    private HttpResponse<String> publicHealth() {
+        return new PortalClient(port).get("/health");
+    }
+
+    /** The management port's health (plain HTTP on loopback, as the local monitoring reads it). */
+    private HttpResponse<String> managementHealth() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Threads plus messages of the patient, read straight from the database (not through the portal's pool or the cut). */

@@ -131,11 +131,17 @@ class TransportIT {
     }
 
     private int httpPort() {
+        return httpPort(context);
+    }
+
+    /** The plain-HTTP port of the portal (the connector that is not secure). */
+    static int httpPort(WebServerApplicationContext context) {
         Connector[] connectors = ((TomcatWebServer) context.getWebServer()).getTomcat().getService().findConnectors();
         return Arrays.stream(connectors).filter(connector -> !connector.getSecure()).findFirst().orElseThrow().getLocalPort();
     }
 
-    private static List<String> rawHttp(int port, String request) throws IOException {
+    /** The answer's lines, for a request written by hand (so that it may carry any Host header). */
+    static List<String> rawHttp(int port, String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();

@@ -42,8 +42,11 @@ class ChainWriter implements SmartLifecycle {
     /** Longest an entry nobody waits for stays in memory before it is chained. */
     private static final Duration GATHER = Duration.ofMillis(50);
 
-    /** An entry to chain, or with a null entry a marker that completes when everything before it is written. */
-    private record Pending(NewEntry entry, boolean awaited, CompletableFuture<Long> written) {
+    /**
+     * An entry to chain, or with a null entry a marker that completes when everything before it is written; a probe
+     * marker also needs the database: it completes only once its batch committed or the chain's head could be read.
+     */
+    private record Pending(NewEntry entry, boolean awaited, boolean probe, CompletableFuture<Long> written) {
     }
 
     /** Where this writer believes the chain ends; only the writer thread touches it, null means read it again. */
@@ -75,7 +78,7 @@ class ChainWriter implements SmartLifecycle {
      * For entries that exist nowhere else yet (recorded inside a transaction that may roll back).
      */
     CompletableFuture<Long> append(NewEntry entry) {
-        return offer(entry, true);
+        return offer(entry, true, false);
     }
 
     /**
@@ -83,7 +86,7 @@ class ChainWriter implements SmartLifecycle {
      * queue is full or the process dies first, the row stays pending and the recovery chains it later.
      */
     void enqueue(NewEntry entry) {
-        offer(entry, false).exceptionally(problem -> {
+        offer(entry, false, false).exceptionally(problem -> {
             log.warn("An audit entry stays pending for the recovery: {}", problem.getClass().getSimpleName()); // a driver's message may quote the row
             return -1L;
         });
@@ -91,7 +94,16 @@ class ChainWriter implements SmartLifecycle {
 
     /** Completes once every entry queued before it is in the chain (or failed). */
     CompletableFuture<Long> flush() {
-        return offer(null, true);
+        return offer(null, true, false);
+    }
+
+    /**
+     * Completes once this writer has shown that it can write now: its thread is alive and not stuck behind a full
+     * queue, and it reached the chain's tables (a batch committed, or the head read) after the call. Fails when the
+     * writer is stopped, its queue is full or the database refused it.
+     */
+    CompletableFuture<Long> probe() {
+        return offer(null, true, true);
     }
 
     /** Waits for the writer; the audit counts as unavailable when it cannot answer within 30 seconds. */
@@ -106,11 +118,11 @@ class ChainWriter implements SmartLifecycle {
         }
     }
 
-    private CompletableFuture<Long> offer(NewEntry entry, boolean awaited) {
+    private CompletableFuture<Long> offer(NewEntry entry, boolean awaited, boolean probe) {
         if (!running) {
             return CompletableFuture.failedFuture(new IllegalStateException("the audit writer is not running"));
         }
-        Pending pending = new Pending(entry, awaited, new CompletableFuture<>());
+        Pending pending = new Pending(entry, awaited, probe, new CompletableFuture<>());
         if (!queue.offer(pending)) {
             return CompletableFuture.failedFuture(new IllegalStateException("the audit queue is full"));
         }
@@ -188,6 +200,11 @@ class ChainWriter implements SmartLifecycle {
      */
     private long[] chain(List<Pending> batch) throws SQLException {
         if (batch.stream().allMatch(pending -> pending.entry() == null)) {
+            if (batch.stream().anyMatch(Pending::probe)) {
+                try (Connection connection = dataSource.getConnection()) {
+                    head = readHead(connection);
+                }
+            }
             long[] markers = new long[batch.size()];
             java.util.Arrays.fill(markers, -1);
             return markers;

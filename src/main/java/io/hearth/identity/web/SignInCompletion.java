@@ -11,6 +11,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
  * What every completed sign-in does, whichever way it completed (second step, first enrolment, passkey): note when
@@ -31,8 +32,9 @@ final class SignInCompletion {
     }
 
     /** After the second step: to the change form if the password is too old, otherwise where the user was going. */
-    static SavedRequestAwareAuthenticationSuccessHandler afterSecondStep(Accounts accounts, KnownDevices devices, DormantAccounts dormancy) {
-        return new SavedRequestAwareAuthenticationSuccessHandler() {
+    static SavedRequestAwareAuthenticationSuccessHandler afterSecondStep(Accounts accounts, KnownDevices devices, DormantAccounts dormancy,
+            RequestCache requestCache) {
+        var handler = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
                     throws ServletException, IOException {
@@ -43,11 +45,14 @@ final class SignInCompletion {
                 super.onAuthenticationSuccess(request, response, authentication);
             }
         };
+        handler.setRequestCache(requestCache);
+        return handler;
     }
 
     /** After a passkey sign-in, which answers the page's script in JSON; an expired password's mark sends the next page to the form. */
-    static AuthenticationSuccessHandler afterPasskey(Accounts accounts, KnownDevices devices, DormantAccounts dormancy) {
+    static AuthenticationSuccessHandler afterPasskey(Accounts accounts, KnownDevices devices, DormantAccounts dormancy, RequestCache requestCache) {
         var answer = new HttpMessageConverterAuthenticationSuccessHandler();
+        answer.setRequestCache(requestCache);
         return (request, response, authentication) -> {
             completed(accounts, devices, dormancy, request, response, authentication);
             answer.onAuthenticationSuccess(request, response, authentication);

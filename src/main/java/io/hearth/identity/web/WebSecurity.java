@@ -117,14 +117,17 @@ class WebSecurity {
         var secondStep = new LoginUrlAuthenticationEntryPoint(SecondFactorAuthenticationFilter.PATH);
         var passkeyManager = new ProviderManager(new PasskeyAuthenticationProvider(new WebAuthnAuthenticationProvider(relyingParty, users), users));
         passkeyManager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        var requestCache = new PathOnlyRequestCache();
         var secondFactorFilter = new SecondFactorAuthenticationFilter(secondFactorManager);
-        secondFactorFilter.setAuthenticationSuccessHandler(SignInCompletion.afterSecondStep(accounts, devices, dormancy));
+        secondFactorFilter.setAuthenticationSuccessHandler(SignInCompletion.afterSecondStep(accounts, devices, dormancy, requestCache));
         http.addFilterBefore(new AddressThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(secondFactorFilter, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new AbsoluteSessionTimeout(clock, identity.absoluteSessionTimeout(), audit), AuthorizationFilter.class)
                 .addFilterBefore(new PasswordExpiry(), AuthorizationFilter.class)
                 .addFilterBefore(new PasskeyRegistrationGuard(signedIn.authenticated(), clock), ExceptionTranslationFilter.class)
                 .addFilterAfter(new AuditedAccessDenied(audit), ExceptionTranslationFilter.class)
+                // where a person was going, kept for after the sign-in, by path: never the Host header the request named
+                .requestCache(cache -> cache.requestCache(requestCache))
                 .csrf(csrf -> csrf.withObjectPostProcessor(new ObjectPostProcessor<CsrfFilter>() {
                     @Override
                     public <O extends CsrfFilter> O postProcess(O filter) {
@@ -176,7 +179,7 @@ class WebSecurity {
                                 filter.setAuthenticationManager(passkeyManager);
                                 // a new session id at sign-in, as for the password and the second step
                                 filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
-                                filter.setAuthenticationSuccessHandler(SignInCompletion.afterPasskey(accounts, devices, dormancy));
+                                filter.setAuthenticationSuccessHandler(SignInCompletion.afterPasskey(accounts, devices, dormancy, requestCache));
                                 return filter;
                             }
                         }))
