@@ -1,10 +1,8 @@
 package io.hearth.messaging.internal;
 
-import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Looks for HTML and script in a file's bytes, fed to it piece by piece as the file streams in: the one list of what
@@ -16,8 +14,9 @@ import java.util.stream.Stream;
  * in 512 MB (one 10 MB photo in 50 refused), {@code <svg} followed by one of those seven bytes once in about 18 GB.
  * A signature split between two pieces is still found: the last few characters of each piece are kept for the next.
  *
- * <p>Written by hand because this is a handful of fixed signatures over a stream: Java's own {@link Pattern} does the
- * matching, and what is left is carrying a short tail across pieces. Not thread-safe; one per file.
+ * <p>Written by hand because no library scans a stream for a handful of fixed strings with these rules; the searching
+ * itself is {@link String#indexOf}, and what is left is carrying a short tail across pieces. Not thread-safe; one per
+ * file.
  */
 final class MarkupScanner {
 
@@ -25,16 +24,13 @@ final class MarkupScanner {
             "style", "form", "link");
     /** Found as they are: a doctype, a script URL and the event handlers that run script. */
     private static final List<String> LITERALS = List.of("<!doctype", "javascript:", "onerror=", "onload=");
-    private static final String TAG_NAME_END = "[\\t\\n\\f\\r />]";
-    private static final Pattern SIGNATURE = Pattern.compile(
-            Stream.concat(Stream.of("<(?:" + String.join("|", TAGS) + ")" + TAG_NAME_END), LITERALS.stream().map(Pattern::quote))
-                    .collect(Collectors.joining("|")),
-            Pattern.CASE_INSENSITIVE);
+    private static final String TAG_NAME_END = "\t\n\f\r />";
     /** The longest text a signature can match: a tag with its '<' and the character after its name, or a literal. */
     private static final int LONGEST = Math.max(TAGS.stream().mapToInt(tag -> tag.length() + 2).max().orElseThrow(),
             LITERALS.stream().mapToInt(String::length).max().orElseThrow());
 
-    private char[] text = new char[0];
+    /** The tail of the previous piece, then the current piece: lower-case, without NUL bytes. */
+    private byte[] text = new byte[0];
     private int tail;
     private boolean found;
 
@@ -49,19 +45,38 @@ final class MarkupScanner {
             return true;
         }
         if (text.length < tail + length) {
-            char[] larger = new char[tail + length];
-            System.arraycopy(text, 0, larger, 0, tail);
-            text = larger;
+            text = Arrays.copyOf(text, tail + length);
         }
         int end = tail;
         for (int i = offset; i < offset + length; i++) {
-            if (bytes[i] != 0) {
-                text[end++] = (char) (bytes[i] & 0xff);
+            byte b = bytes[i];
+            if (b != 0) {
+                text[end++] = b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
             }
         }
-        found = SIGNATURE.matcher(CharBuffer.wrap(text, 0, end)).find();
+        found = holdsMarkup(new String(text, 0, end, StandardCharsets.ISO_8859_1));
         tail = Math.min(end, LONGEST - 1);
         System.arraycopy(text, end - tail, text, 0, tail);
         return found;
+    }
+
+    private static boolean holdsMarkup(String text) {
+        for (int at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+            if (opensTag(text, at + 1)) {
+                return true;
+            }
+        }
+        return LITERALS.stream().anyMatch(text::contains);
+    }
+
+    /** A tag name at {@code from}, ended as an HTML parser ends one; not decided yet when the text stops first. */
+    private static boolean opensTag(String text, int from) {
+        for (String tag : TAGS) {
+            int end = from + tag.length();
+            if (end < text.length() && text.startsWith(tag, from) && TAG_NAME_END.indexOf(text.charAt(end)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }
