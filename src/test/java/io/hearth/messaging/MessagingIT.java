@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import io.hearth.fhir.FhirImport;
 import io.hearth.identity.Accounts;
 import io.hearth.identity.Role;
+import io.hearth.messaging.internal.AttachmentTypes;
 import io.hearth.messaging.internal.MessageNotices;
 import io.hearth.records.HealthRecords;
 import io.hearth.test.PortalClient;
@@ -25,14 +26,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -222,30 +228,83 @@ class MessagingIT {
 
     // ---- attachments refused -------------------------------------------------------------------------------------
 
+    static final String WEB_PAGE_CODE = "web page code";
+
+    record Refused(String name, byte[] bytes, int status, String says) {
+    }
+
     @Test
     void eachForbiddenKindOfFileIsRefusedAndTheTypedMessageComesBack() {
         PortalClient patient = signedIn("ada.patient");
-        record Case(String name, byte[] bytes, int status, String says) {
+        for (Refused refused : List.of(new Refused("page.html", TestFiles.HTML, 415, WEB_PAGE_CODE),
+                new Refused("image.svg", TestFiles.SVG, 415, WEB_PAGE_CODE),
+                new Refused("report.pdf", TestFiles.PDF_HTML_POLYGLOT, 415, WEB_PAGE_CODE),
+                new Refused("setup.exe", TestFiles.EXE, 415, "cannot be attached"),
+                new Refused("setup.pdf", TestFiles.EXE, 415, "cannot be attached"),
+                new Refused("photo.pdf", TestFiles.PNG, 415, "does not match"),
+                new Refused("../../etc/passwd.pdf", TestFiles.PDF, 400, "cannot hold a path"),
+                new Refused("a\u0000.pdf", TestFiles.PDF, 400, "cannot hold a path"))) {
+            assertRefusedWithTheTextKept(patient, refused);
         }
-        for (Case refused : List.of(new Case("page.html", TestFiles.HTML, 415, "web page code"),
-                new Case("image.svg", TestFiles.SVG, 415, "web page code"),
-                new Case("report.pdf", TestFiles.PDF_HTML_POLYGLOT, 415, "web page code"),
-                new Case("setup.exe", TestFiles.EXE, 415, "cannot be attached"),
-                new Case("setup.pdf", TestFiles.EXE, 415, "cannot be attached"),
-                new Case("photo.pdf", TestFiles.PNG, 415, "does not match"),
-                new Case("../../etc/passwd.pdf", TestFiles.PDF, 400, "cannot hold a path"),
-                new Case("a\u0000.pdf", TestFiles.PDF, 400, "cannot hold a path"))) {
-            long messages = count("message");
-            long files = storedFiles();
-            HttpResponse<String> page = MessageForm.from(patient.get("/my/messages/new").body()).field("pool", "FRONT_DESK")
-                    .field("subject", "About my visit").field("body", "Typed with care & <love>").file(refused.name(), refused.bytes())
-                    .post(patient, "/my/messages");
+    }
 
-            assertThat(page.statusCode()).as(refused.name()).isEqualTo(refused.status());
-            assertThat(page.body()).as(refused.name()).contains(refused.says(), "Typed with care &amp; &lt;love&gt;", "value=\"About my visit\"");
-            assertThat(count("message")).as(refused.name()).isEqualTo(messages);
-            assertThat(storedFiles()).as("no file kept for " + refused.name()).isEqualTo(files);
+    /** Polyglots whose markup lies past the first 8 KB, each as a real file of its kind. */
+    Stream<Arguments> markupBeyondTheFirst8Kb() {
+        int head = AttachmentTypes.HEAD_SIZE;
+        byte[] photo = TestFiles.photoJpeg(7);
+        byte[] script = TestFiles.ascii("<html><script>alert(document.cookie)</script></html>");
+        byte[] comment = TestFiles.concat(TestFiles.ascii("Scanned at the front desk. ".repeat(head / 27 + 1)), script);
+        return Stream.of(Arguments.of("appended.jpg", TestFiles.concat(photo, script)),
+                Arguments.of("commented.jpg", TestFiles.withJpegComment(photo, comment)),
+                Arguments.of("letter.pdf", TestFiles.concat(TestFiles.labLetterPdf(7),
+                        TestFiles.ascii("<HTML><BODY><SCRIPT>alert(1)</SCRIPT></BODY></HTML>\n%%EOF\n"))),
+                // the first 8 KB are read before the rest, so this tag is split between two reads
+                Arguments.of("split.pdf", TestFiles.concat(TestFiles.pdfOfSize(head - 4), TestFiles.ascii("<ScRiPt>alert(1)</script>\n%%EOF\n"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("markupBeyondTheFirst8Kb")
+    void markupAnywhereInAFileIsRefusedNotOnlyInItsFirst8Kb(String name, byte[] bytes) {
+        assertThat(new String(bytes, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT).indexOf("<script"))
+                .as("the script lies beyond the first 8 KB").isGreaterThanOrEqualTo(AttachmentTypes.HEAD_SIZE - 4);
+
+        assertRefusedWithTheTextKept(signedIn("ada.patient"), new Refused(name, bytes, 415, WEB_PAGE_CODE));
+    }
+
+    @Test
+    void realPhotosAndPdfsLargerThan8KbAreStillAcceptedAndServedAsSent() {
+        PortalClient patient = signedIn("ada.patient");
+        List<byte[]> files = List.of(TestFiles.photoJpeg(11), TestFiles.photoPng(12), TestFiles.labLetterPdf(13));
+        assertThat(files).allSatisfy(file -> assertThat(file.length).isGreaterThan(AttachmentTypes.HEAD_SIZE));
+
+        HttpResponse<String> sent = MessageForm.from(patient.get("/my/messages/new").body()).field("pool", "FRONT_DESK")
+                .field("subject", "Photos and letter").field("body", "As promised").file("photo.jpg", files.get(0))
+                .file("scan.png", files.get(1)).file("letter.pdf", files.get(2)).post(patient, "/my/messages");
+
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+        String thread = match(THREAD, sent.headers().firstValue("Location").orElseThrow());
+        Matcher attachments = ATTACHMENT.matcher(patient.get("/my/messages/" + thread).body());
+        List<byte[]> served = new java.util.ArrayList<>();
+        while (attachments.find()) {
+            served.add(patient.send(HttpRequest.newBuilder(patient.uri("/my/messages/attachments/" + attachments.group(1))).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body());
         }
+        assertThat(served).containsExactlyInAnyOrderElementsOf(files);
+    }
+
+    void assertRefusedWithTheTextKept(PortalClient patient, Refused refused) {
+        long messages = count("message");
+        long attachments = count("message_attachment");
+        long files = storedFiles();
+        HttpResponse<String> page = MessageForm.from(patient.get("/my/messages/new").body()).field("pool", "FRONT_DESK")
+                .field("subject", "About my visit").field("body", "Typed with care & <love>").file(refused.name(), refused.bytes())
+                .post(patient, "/my/messages");
+
+        assertThat(page.statusCode()).as(refused.name()).isEqualTo(refused.status());
+        assertThat(page.body()).as(refused.name()).contains(refused.says(), "Typed with care &amp; &lt;love&gt;", "value=\"About my visit\"");
+        assertThat(count("message")).as(refused.name()).isEqualTo(messages);
+        assertThat(count("message_attachment")).as(refused.name()).isEqualTo(attachments);
+        assertThat(storedFiles()).as("no file kept for " + refused.name()).isEqualTo(files);
     }
 
     @Test

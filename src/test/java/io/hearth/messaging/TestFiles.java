@@ -1,8 +1,22 @@
 package io.hearth.messaging;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 
 /** Small real files of each kind, and the hostile ones an attachment must never be. */
 public final class TestFiles {
@@ -35,6 +49,88 @@ public final class TestFiles {
             pdf[i] = (byte) ('a' + i % 26);
         }
         return pdf;
+    }
+
+    /**
+     * A photo-like JPEG made by ImageIO (smooth shading with seeded noise, so its compressed bytes vary as a camera's
+     * do), tens of KB.
+     */
+    public static byte[] photoJpeg(long seed) {
+        return image(photo(seed), "jpg");
+    }
+
+    /** A photo-like PNG made by ImageIO, as {@link #photoJpeg}; deflated, so its bytes are as varied. */
+    public static byte[] photoPng(long seed) {
+        return image(photo(seed), "png");
+    }
+
+    /**
+     * A one-page lab letter made by PDFBox: text in a compressed content stream, a photo embedded once as JPEG and
+     * once deflated, as scanners and office programs write them.
+     */
+    public static byte[] labLetterPdf(long seed) {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            document.getDocumentInformation().setTitle("Lab letter");
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 770);
+                content.showText("Synthetic patient: potassium 4.1 mmol/L, sodium 139 mmol/L. See the photos below.");
+                content.endText();
+                content.drawImage(JPEGFactory.createFromByteArray(document, photoJpeg(seed)), 72, 420, 320, 240);
+                content.drawImage(LosslessFactory.createFromImage(document, photo(seed + 1)), 72, 120, 320, 240);
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The JPEG with a comment (COM) segment put right after its JFIF header, as some cameras and editors write. */
+    public static byte[] withJpegComment(byte[] jpeg, byte[] comment) {
+        int afterApp0 = 4 + ((jpeg[4] & 0xff) << 8 | jpeg[5] & 0xff);
+        int length = comment.length + 2;
+        return concat(Arrays.copyOf(jpeg, afterApp0), new byte[] { (byte) 0xFF, (byte) 0xFE, (byte) (length >> 8), (byte) length },
+                comment, Arrays.copyOfRange(jpeg, afterApp0, jpeg.length));
+    }
+
+    public static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    public static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static BufferedImage photo(long seed) {
+        Random random = new Random(seed);
+        BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int noise = random.nextInt(48);
+                image.setRGB(x, y, (Math.min(255, x * 255 / 320 + noise) << 16) | (Math.min(255, y * 255 / 240 + noise) << 8) | (noise * 3 + 40));
+            }
+        }
+        return image;
+    }
+
+    private static byte[] image(BufferedImage image, String format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, format, out)) {
+                throw new IllegalStateException("no ImageIO writer for " + format);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static byte[] exe() {

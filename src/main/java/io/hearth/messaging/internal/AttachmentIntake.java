@@ -9,14 +9,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Takes one attachment as it streams in: checks its first bytes and name ({@link AttachmentTypes}), then encrypts it
- * into the file store while counting, and stops the moment it grows past what is allowed, so an oversized file is
- * never read to its end nor kept anywhere.
+ * into the file store while counting and scanning every byte for markup, and stops the moment it grows past what is
+ * allowed or markup turns up, so such a file is never read to its end nor kept anywhere.
+ *
+ * <p>Polyglots beyond the first bytes are refused by scanning, not by re-encoding images: re-encoding would change the
+ * file the person sent (its hash, its quality, the metadata a clinician may need), cannot be done for PDFs nor, with
+ * the JDK's ImageIO, for HEIC, and would run an image decoder on every untrusted upload. The scan rides on the one
+ * read that encrypts the file and takes its SHA-256.
  */
 @Component
 public class AttachmentIntake {
@@ -60,8 +66,7 @@ public class AttachmentIntake {
     public Upload accept(String name, byte[] head, int headLength, InputStream rest, long allowed) throws RefusedException, IOException {
         AttachmentTypes.Verdict verdict = AttachmentTypes.check(name, head, headLength);
         if (!verdict.accepted()) {
-            throw new RefusedException("messages.attachment." + verdict.refusal().name().toLowerCase(java.util.Locale.ROOT),
-                    verdict.refusal() == AttachmentTypes.Refusal.NAME ? 400 : 415);
+            throw refused(verdict.refusal());
         }
         long limit = Math.min(allowed, settings.maxAttachmentSize().toBytes());
         String tooLarge = allowed < settings.maxAttachmentSize().toBytes() ? "messages.attachment.quota" : "messages.attachment.tooLarge";
@@ -69,15 +74,22 @@ public class AttachmentIntake {
             throw new RefusedException(tooLarge, 413);
         }
         try {
-            StoredFile file = files.store(new Limited(new SequenceInputStream(new ByteArrayInputStream(head, 0, headLength), rest), limit),
-                    MessagingConfiguration.ATTACHMENT_PURPOSE);
+            InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head, 0, headLength), rest);
+            StoredFile file = files.store(new MarkupRefusingStream(new Limited(whole, limit)), MessagingConfiguration.ATTACHMENT_PURPOSE);
             return new Upload(name, verdict.type(), file);
         } catch (Limited.ExceededException e) {
             throw new RefusedException(tooLarge, 413);
+        } catch (MarkupRefusingStream.MarkupFoundException e) {
+            throw refused(AttachmentTypes.Refusal.MARKUP);
         } catch (StorageFailedException e) {
             log.warn("An attachment could not be stored ({}); the message was refused with its text kept", e.getCause().getClass().getSimpleName());
             throw new RefusedException("messages.attachment.storage", 503);
         }
+    }
+
+    private static RefusedException refused(AttachmentTypes.Refusal refusal) {
+        return new RefusedException("messages.attachment." + refusal.name().toLowerCase(Locale.ROOT),
+                refusal == AttachmentTypes.Refusal.NAME ? 400 : 415);
     }
 
     /** Removes stored files that will not be put on a message (a refused or repeated form). */

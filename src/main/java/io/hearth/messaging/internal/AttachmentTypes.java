@@ -3,24 +3,20 @@ package io.hearth.messaging.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
 import org.apache.tika.Tika;
 
 /**
  * Decides from a file's first bytes and its name whether it may be attached. The type comes from the bytes (Apache
  * Tika's magic numbers), never from what the browser said, must be one of {@link AttachmentType}, and the name's
- * extension must agree. Files that also read as HTML or script (a PDF or image with markup in its first bytes, the
- * polyglots a browser could be talked into rendering) are refused, as are names that could mean a path.
+ * extension must agree. Files that also read as HTML or script (a PDF or image with markup in it, the polyglots a
+ * browser could be talked into rendering) are refused, as are names that could mean a path: here for markup in the
+ * first bytes, before anything is stored, and by {@link AttachmentIntake} for markup anywhere after them.
  */
 public final class AttachmentTypes {
 
-    /** How many leading bytes are examined; browsers sniff HTML in the first 512. */
+    /** How many leading bytes are examined before anything is stored; browsers sniff HTML in the first 512. */
     public static final int HEAD_SIZE = 8 * 1024;
     static final int MAX_NAME_LENGTH = 200;
-    private static final List<String> MARKUP = List.of("<html", "<head", "<body", "<script", "<iframe", "<svg", "<!doctype",
-            "<object", "<embed", "<meta", "<style", "<form", "<link", "javascript:", "onerror=", "onload=");
     private static final Tika TIKA = new Tika();
 
     /** Why a file was refused; each has a message for the sender. */
@@ -42,7 +38,7 @@ public final class AttachmentTypes {
         if (!safeName(name)) {
             return new Verdict(null, Refusal.NAME);
         }
-        if (hasMarkup(head, length)) {
+        if (MarkupScanner.in(head, 0, length)) {
             return new Verdict(null, Refusal.MARKUP);
         }
         String detected;
@@ -68,10 +64,5 @@ public final class AttachmentTypes {
         }
         return name.codePoints().noneMatch(c -> c == '/' || c == '\\' || c == ':' || Character.isISOControl(c)
                 || Character.getType(c) == Character.FORMAT);
-    }
-
-    static boolean hasMarkup(byte[] head, int length) {
-        String text = new String(head, 0, length, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT).replace("\0", "");
-        return MARKUP.stream().anyMatch(text::contains);
     }
 }

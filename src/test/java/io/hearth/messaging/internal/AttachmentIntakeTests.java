@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -79,6 +80,19 @@ class AttachmentIntakeTests {
         assertThatThrownBy(() -> accept("page.pdf", TestFiles.PDF_HTML_POLYGLOT, Long.MAX_VALUE))
                 .isInstanceOfSatisfying(AttachmentIntake.RefusedException.class, refused -> assertThat(refused.status()).isEqualTo(415));
         assertThat(read).isZero();
+    }
+
+    @Test
+    void markupAfterTheFirstBytesIsRefusedAsTheFileStreams() throws Exception {
+        byte[] comment = TestFiles.concat(TestFiles.ascii("x".repeat(AttachmentTypes.HEAD_SIZE)), TestFiles.ascii("<script>alert(1)</script>"));
+        byte[] photo = TestFiles.withJpegComment(TestFiles.photoJpeg(3), comment);
+        assertThat(ImageIO.read(new ByteArrayInputStream(photo))).as("still a picture").isNotNull();
+
+        assertThatThrownBy(() -> accept("photo.jpg", photo, Long.MAX_VALUE))
+                .isInstanceOfSatisfying(AttachmentIntake.RefusedException.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(415);
+                    assertThat(refused.key()).isEqualTo("messages.attachment.markup");
+                });
     }
 
     private Upload accept(String name, byte[] bytes, long allowed) throws Exception {
