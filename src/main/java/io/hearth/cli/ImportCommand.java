@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.unit.DataSize;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,6 +34,11 @@ class ImportCommand extends OfflineCommand {
     @Option(names = "--validate", description = { "Validate each bundle against the FHIR R4 definitions first (cardinality, types,",
             "invariants), as the EHR endpoint does; thorough but about ten times slower." })
     boolean validate;
+
+    @Option(names = "--max-bundle-size", paramLabel = "SIZE", converter = DataSizeConverter.class,
+            description = { "Refuse a bundle whose JSON (after gzip) is larger than this, e.g. 200MB; default: hearth.fhir.max-bundle-size",
+                    "(32MB). Raise it only for a known large file: an import needs some 16 times the bundle's size of heap (80 with --validate)." })
+    DataSize maxBundleSize;
 
     ImportCommand(Class<?> application) {
         super(application);
@@ -56,6 +63,7 @@ class ImportCommand extends OfflineCommand {
             totalBytes += Files.size(file);
         }
         FhirImport importer = context.getBean(FhirImport.class);
+        long maxBytes = maxBundleSize == null ? importer.maxBundleBytes() : maxBundleSize.toBytes();
         PrintWriter err = spec.commandLine().getErr();
         String origin = "command line, run by " + System.getProperty("user.name");
         Map<String, Integer> created = new TreeMap<>();
@@ -69,7 +77,7 @@ class ImportCommand extends OfflineCommand {
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             try (InputStream in = Files.newInputStream(file)) {
-                ImportResult result = importer.importBundle(in, origin, Long.MAX_VALUE, validate);
+                ImportResult result = importer.importBundle(in, origin, maxBytes, validate);
                 resources += result.total();
                 result.created().forEach((type, n) -> created.merge(type, n, Integer::sum));
                 result.updated().forEach((type, n) -> updated.merge(type, n, Integer::sum));
@@ -78,7 +86,8 @@ class ImportCommand extends OfflineCommand {
             } catch (BundleRejectedException refused) {
                 rejected++;
                 out.println();
-                err.printf("Bundle %d of %d (%s) was not imported, nothing of it stored: %s%n", i + 1, files.size(), file, refused.getMessage());
+                err.printf("Bundle %d of %d (%s) was not imported, nothing of it stored: %s%s%n", i + 1, files.size(), file, refused.getMessage(),
+                        refused.problem() == BundleRejectedException.Problem.TOO_LARGE ? " (--max-bundle-size raises the limit for a known large file)" : "");
                 err.flush();
             }
             doneBytes += Files.size(file);
@@ -94,6 +103,14 @@ class ImportCommand extends OfflineCommand {
         out.println("  not stored (types the record does not keep): " + notStored);
         out.flush();
         return rejected == 0 ? 0 : 1;
+    }
+
+    /** Sizes as Spring writes them: {@code 200MB}, {@code 1GB}. */
+    static final class DataSizeConverter implements CommandLine.ITypeConverter<DataSize> {
+        @Override
+        public DataSize convert(String value) {
+            return DataSize.parse(value);
+        }
     }
 
     /** The files as given, and the .json / .json.gz files of the folders given, in name order. */

@@ -8,9 +8,10 @@ public class BundleRejectedException extends RuntimeException {
 
     /**
      * Why: too large, not FHIR R4 JSON at all, valid FHIR with an entry that cannot be stored, or another import
-     * storing some of the same resources at the same moment (send it again).
+     * storing some of the same resources at the same moment (send it again), or as many imports running as the node
+     * allows (send it again later).
      */
-    public enum Problem { TOO_LARGE, MALFORMED, WRONG_VERSION, INVALID_ENTRY, CONFLICT }
+    public enum Problem { TOO_LARGE, MALFORMED, WRONG_VERSION, INVALID_ENTRY, CONFLICT, BUSY }
 
     private final Problem problem;
     private final String location;

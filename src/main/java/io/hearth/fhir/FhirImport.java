@@ -7,7 +7,8 @@ import java.io.InputStream;
 public interface FhirImport {
 
     /**
-     * Parses one bundle and stores it in one transaction; re-importing updates in place.
+     * Parses one bundle and stores it in one transaction; re-importing updates in place. A bundle larger than
+     * {@link #maxBundleBytes()} is refused.
      *
      * @param origin who sends it, for the audit trail (never PHI, never a file name)
      * @throws BundleRejectedException when the bundle is not valid FHIR R4 JSON, or an entry cannot be stored (the
@@ -27,6 +28,12 @@ public interface FhirImport {
      * but about ten times slower than the rest of an import: the EHR endpoint validates, bulk imports choose.
      */
     ImportResult importBundle(InputStream json, String origin, long maxBytes, boolean validate);
+
+    /**
+     * The largest bundle's JSON (after gzip) accepted unless a caller names its own limit: {@code
+     * hearth.fhir.max-bundle-size}, for the EHR endpoint and the {@code import} command alike.
+     */
+    long maxBundleBytes();
 
     /** After a bulk import (many bundles at once): see {@link io.hearth.records.HealthRecords#refreshStatistics()}. */
     void refreshStatistics();

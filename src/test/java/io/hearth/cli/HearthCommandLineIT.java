@@ -85,6 +85,57 @@ class HearthCommandLineIT {
     }
 
     @Test
+    void importRefusesAGzipBombAtTheBundleSizeLimitQuicklyWithoutReadingItAll() throws Exception {
+        String database = TestDatabase.createDatabase();
+        Path bomb = temp.resolve("bomb.json.gz");
+        try (var gzip = new java.util.zip.GZIPOutputStream(Files.newOutputStream(bomb))) {
+            gzip.write("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] spaces = " ".repeat(1 << 20).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            for (int megabytes = 0; megabytes < 512; megabytes++) {
+                gzip.write(spaces);
+            }
+        }
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = HearthCommandLine.commandLine(HearthApplication.class);
+        commandLine.setOut(new PrintWriter(new StringWriter()));
+        commandLine.setErr(new PrintWriter(err));
+        long started = System.nanoTime();
+
+        int exit = commandLine.execute(withSettings(List.of("import", bomb.toString(), "--hearth.data-dir=" + temp),
+                TestDatabase.settings(database)));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("bomb.json.gz", "nothing of it stored", "larger than 33554432 bytes", "--max-bundle-size");
+        assertThat(Files.size(bomb)).as("half a megabyte that grows to 512 MB").isLessThan(1 << 20);
+        System.out.printf("import refused a %,d-byte gzip bomb of 512 MB in %.1f s (with the start of Hearth)%n", Files.size(bomb),
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    @Test
+    void importRefusesABundleOverTheConfiguredLimitUnlessTheFlagRaisesIt() throws Exception {
+        String database = TestDatabase.createDatabase();
+        Path bundle = io.hearth.test.SyntheaBundles.patient("Leatrice181");
+        Map<String, Object> settings = new java.util.HashMap<>(TestDatabase.settings(database));
+        settings.put("hearth.fhir.max-bundle-size", "64KB");
+        StringWriter err = new StringWriter();
+        CommandLine refusing = HearthCommandLine.commandLine(HearthApplication.class);
+        refusing.setOut(new PrintWriter(new StringWriter()));
+        refusing.setErr(new PrintWriter(err));
+        StringWriter out = new StringWriter();
+        CommandLine raised = HearthCommandLine.commandLine(HearthApplication.class);
+        raised.setOut(new PrintWriter(out));
+
+        int refused = refusing.execute(withSettings(List.of("import", bundle.toString(), "--hearth.data-dir=" + temp), settings));
+        int imported = raised.execute(withSettings(List.of("import", "--max-bundle-size=2MB", bundle.toString(), "--hearth.data-dir=" + temp),
+                settings));
+
+        assertThat(refused).isEqualTo(1);
+        assertThat(err.toString()).contains("larger than 65536 bytes", "--max-bundle-size");
+        assertThat(imported).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("Imported 1 of 1 bundle(s)");
+    }
+
+    @Test
     void adminCreateMakesTheFirstAdministratorWithAPasswordFromAFile() throws Exception {
         String database = TestDatabase.createDatabase();
         Path passwordFile = Files.writeString(temp.resolve("password"), "granite-orchid-lighthouse-64\n");

@@ -7,22 +7,41 @@ import io.hearth.records.HealthRecords;
 import io.hearth.records.ImportRejectedException;
 import io.hearth.records.ImportResult;
 import java.io.InputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
-/** Parse and, if asked, validate (outside any transaction), map, then store the whole bundle in one transaction of the records module. */
+/**
+ * Parse and, if asked, validate (outside any transaction), map, then store the whole bundle in one transaction of the
+ * records module; within the heap's {@link ImportBudget}.
+ */
 @Service
 class BundleImporter implements FhirImport {
+
+    private static final Logger log = LoggerFactory.getLogger(BundleImporter.class);
+    private static final long MB = 1024 * 1024;
 
     private final BundleParser parser;
     private final BundleValidator validator;
     private final HealthRecords records;
+    private final FhirProperties properties;
+    private final ImportBudget budget;
 
-    BundleImporter(FhirContext fhir, HealthRecords records) {
+    BundleImporter(FhirContext fhir, FhirProperties properties, HealthRecords records) {
         this.parser = new BundleParser(fhir);
         this.validator = new BundleValidator(fhir);
         this.records = records;
+        this.properties = properties;
+        this.budget = new ImportBudget(properties.concurrentImports(), Runtime.getRuntime().maxMemory());
+        long configured = properties.maxBundleSize().toBytes();
+        long bounded = budget.bounded(configured, properties.validate());
+        if (bounded < configured) {
+            log.warn("hearth.fhir.max-bundle-size is {} MB, but this heap of {} MB imports bundles of at most {} MB at the endpoint;"
+                    + " larger ones are refused. Give the JVM at least {} MB (-Xmx) for {} MB bundles.", configured / MB,
+                    budget.maxHeap() / MB, bounded / MB, budget.heapNeeded(configured, properties.validate()) / MB, configured / MB);
+        }
     }
 
     private static String sqlState(DataAccessException refused) {
@@ -31,7 +50,12 @@ class BundleImporter implements FhirImport {
 
     @Override
     public ImportResult importBundle(InputStream json, String origin) {
-        return importBundle(json, origin, Long.MAX_VALUE);
+        return importBundle(json, origin, maxBundleBytes());
+    }
+
+    @Override
+    public long maxBundleBytes() {
+        return properties.maxBundleSize().toBytes();
     }
 
     @Override
@@ -46,7 +70,21 @@ class BundleImporter implements FhirImport {
 
     @Override
     public ImportResult importBundle(InputStream json, String origin, long maxBytes, boolean validate) {
-        var bundle = parser.parse(json, maxBytes);
+        return budget.run(() -> importWithin(json, origin, maxBytes, validate));
+    }
+
+    private ImportResult importWithin(InputStream json, String origin, long maxBytes, boolean validate) {
+        long limit = budget.bounded(maxBytes, validate);
+        org.hl7.fhir.r4.model.Bundle bundle;
+        try {
+            bundle = parser.parse(json, limit);
+        } catch (BundleRejectedException tooLarge) {
+            if (tooLarge.problem() == BundleRejectedException.Problem.TOO_LARGE && limit < maxBytes) {
+                throw new BundleRejectedException(BundleRejectedException.Problem.TOO_LARGE, "Bundle", "the bundle is larger than " + limit
+                        + " bytes, the most this heap of " + budget.maxHeap() / MB + " MB imports safely; give the JVM more heap (-Xmx)");
+            }
+            throw tooLarge;
+        }
         if (validate) {
             validator.check(bundle);
         }

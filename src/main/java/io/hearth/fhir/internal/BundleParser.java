@@ -21,7 +21,9 @@ import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 /**
  * Bundle JSON to HAPI's R4 model, strictly: an unknown element, a wrong JSON type or an invalid value rejects the
  * bundle. HAPI's own error handlers log the offending values (PHI), so this one throws with the element name only.
- * When the bundle fails, each entry is parsed alone to name the first bad one.
+ * When the bundle fails, each entry is parsed alone to name the first bad one. Before HAPI, {@link JsonShapeCheck}
+ * refuses what HAPI's JSON parser lets through or chokes on (duplicate keys, arrays in arrays, deep nesting, numbers
+ * beyond a sane size).
  */
 class BundleParser {
 
@@ -33,6 +35,7 @@ class BundleParser {
 
     Bundle parse(InputStream raw, long maxBytes) {
         byte[] json = read(raw, maxBytes);
+        JsonShapeCheck.check(json);
         Bundle bundle;
         try {
             bundle = strict().parseResource(Bundle.class, new InputStreamReader(new java.io.ByteArrayInputStream(json), StandardCharsets.UTF_8));

@@ -41,7 +41,7 @@ class BundleEndpoint {
 
     @PostMapping(path = "/admin/fhir", consumes = { FHIR_JSON, MediaType.APPLICATION_JSON_VALUE }, produces = FHIR_JSON)
     ResponseEntity<String> importBundle(HttpServletRequest request, Authentication authentication) throws IOException {
-        long max = properties.maxBundleSize().toBytes();
+        long max = fhirImport.maxBundleBytes();
         if (request.getContentLengthLong() > max) {
             return outcome(HttpStatus.PAYLOAD_TOO_LARGE, IssueSeverity.ERROR, IssueType.TOOCOSTLY, "Bundle",
                     "The bundle is larger than the limit of " + limit() + ".");
@@ -60,7 +60,7 @@ class BundleEndpoint {
         } catch (BundleRejectedException rejected) {
             return switch (rejected.problem()) {
                 case TOO_LARGE -> outcome(HttpStatus.PAYLOAD_TOO_LARGE, IssueSeverity.ERROR, IssueType.TOOCOSTLY, rejected.location(),
-                        "The bundle is larger than the limit of " + limit() + ".");
+                        "The bundle is larger than the limit of " + limit() + " (" + rejected.getMessage() + ").");
                 case MALFORMED, WRONG_VERSION -> outcome(HttpStatus.BAD_REQUEST, IssueSeverity.ERROR,
                         rejected.problem() == BundleRejectedException.Problem.WRONG_VERSION ? IssueType.NOTSUPPORTED : IssueType.STRUCTURE,
                         rejected.location(), rejected.getMessage() + ". Nothing was stored.");
@@ -68,12 +68,18 @@ class BundleEndpoint {
                         rejected.location(), rejected.getMessage() + ". Nothing was stored.");
                 case CONFLICT -> outcome(HttpStatus.CONFLICT, IssueSeverity.ERROR, IssueType.CONFLICT, rejected.location(),
                         rejected.getMessage() + ". Nothing was stored.");
+                case BUSY -> retryLater(outcome(HttpStatus.SERVICE_UNAVAILABLE, IssueSeverity.ERROR, IssueType.TRANSIENT,
+                        rejected.location(), rejected.getMessage() + ". Nothing was stored."));
             };
         }
     }
 
+    private static ResponseEntity<String> retryLater(ResponseEntity<String> outcome) {
+        return ResponseEntity.status(outcome.getStatusCode()).headers(outcome.getHeaders()).header("Retry-After", "60").body(outcome.getBody());
+    }
+
     private String limit() {
-        long bytes = properties.maxBundleSize().toBytes();
+        long bytes = fhirImport.maxBundleBytes();
         return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : bytes / 1024 + " KB";
     }
 

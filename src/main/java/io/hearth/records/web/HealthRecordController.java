@@ -193,7 +193,7 @@ class HealthRecordController {
     private static void trend(StoredRecord result, List<StoredRecord> history, List<ResultRow> rows, RecordViews.Scope view, Model model) {
         List<Integer> numeric = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {
-            if (history.get(i).details().value() != null && history.get(i).effective() != null) {
+            if (Values.finite(history.get(i).details().value()) != null && history.get(i).effective() != null) {
                 numeric.add(i);
             }
         }
@@ -203,9 +203,11 @@ class HealthRecordController {
         ResultRow first = rows.get(numeric.get(0));
         ResultRow latest = rows.get(numeric.get(numeric.size() - 1));
         var builtIn = ReferenceRanges.of(result.details().code(), result.details().unit());
-        boolean fromSource = result.details().low() != null || result.details().high() != null;
-        Double low = fromSource ? result.details().low() : builtIn.map(ReferenceRanges.Range::low).orElse(null);
-        Double high = fromSource ? result.details().high() : builtIn.map(ReferenceRanges.Range::high).orElse(null);
+        Double sourceLow = Values.finite(result.details().low());
+        Double sourceHigh = Values.finite(result.details().high());
+        boolean fromSource = sourceLow != null || sourceHigh != null;
+        Double low = fromSource ? sourceLow : builtIn.map(ReferenceRanges.Range::low).orElse(null);
+        Double high = fromSource ? sourceHigh : builtIn.map(ReferenceRanges.Range::high).orElse(null);
         List<TrendChart.Point> points = new ArrayList<>();
         double min = Double.MAX_VALUE;
         double max = -Double.MAX_VALUE;
@@ -215,7 +217,11 @@ class HealthRecordController {
             min = Math.min(min, record.details().value());
             max = Math.max(max, record.details().value());
         }
-        model.addAttribute("chart", TrendChart.of(points, low, high, first.date(), latest.date(), result.details().unit()));
+        TrendChart chart = TrendChart.of(points, low, high, first.date(), latest.date(), result.details().unit());
+        if (chart == null) {
+            return;
+        }
+        model.addAttribute("chart", chart);
         String unit = result.details().unit() == null ? "" : " " + result.details().unit();
         model.addAttribute("summary", String.format(view.locale(), "%d result%s from %s to %s. Latest: %s on %s%s. Lowest %s, highest %s.",
                 numeric.size(), numeric.size() == 1 ? "" : "s", first.date(), latest.date(), latest.value(), latest.date(),
@@ -256,7 +262,7 @@ class HealthRecordController {
         Instant latest = recent.get(0).effective();
         Map<String, Line> lines = new LinkedHashMap<>();
         recent.stream().filter(record -> Objects.equals(record.effective(), latest)).forEach(record -> lines.putIfAbsent(
-                Objects.toString(record.details().title()), new Line(record.details().title(), RecordViews.value(record.details()),
+                Objects.toString(record.details().title()), new Line(record.details().title(), view.value(record.details()),
                         view.date(record.effective()))));
         return List.copyOf(lines.values());
     }

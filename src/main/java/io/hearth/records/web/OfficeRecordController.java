@@ -66,7 +66,7 @@ class OfficeRecordController {
 
     private ClaimLine line(StoredRecord record) {
         var details = record.details();
-        String amount = details.value() == null ? "—" : String.format(java.util.Locale.ROOT, "%.2f %s", details.value(),
+        String amount = Values.finite(details.value()) == null ? Values.NOT_A_NUMBER : String.format(java.util.Locale.ROOT, "%.2f %s", details.value(),
                 details.unit() == null ? "" : details.unit()).strip();
         return new ClaimLine(record.kind() == RecordKind.CLAIM ? "claim" : "eob", record.effective() == null ? "—"
                 : record.effective().atZone(zone).toLocalDate().toString(), details.title(), record.status(), amount);

@@ -81,7 +81,8 @@ class RecordViews {
             flags.put(flag, flag == ResultFlag.NONE ? null : messages.getMessage("record.flag." + flag.name(), null, locale));
         }
         return new Scope(chart, base, locale,
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(properties.timeZone()), flags);
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(properties.timeZone()), flags,
+                messages.getMessage("record.value.unavailable", null, locale));
     }
 
     static final class Scope {
@@ -91,13 +92,16 @@ class RecordViews {
         private final Locale locale;
         private final DateTimeFormatter dates;
         private final Map<ResultFlag, String> flagLabels;
+        private final String unavailable;
 
-        private Scope(Chart chart, String base, Locale locale, DateTimeFormatter dates, Map<ResultFlag, String> flagLabels) {
+        private Scope(Chart chart, String base, Locale locale, DateTimeFormatter dates, Map<ResultFlag, String> flagLabels,
+                String unavailable) {
             this.chart = chart;
             this.base = base;
             this.locale = locale;
             this.dates = dates;
             this.flagLabels = flagLabels;
+            this.unavailable = unavailable;
         }
 
         Locale locale() {
@@ -114,8 +118,8 @@ class RecordViews {
 
         ResultRow result(StoredRecord record) {
             RecordDetails details = record.details();
-            Double low = details.low();
-            Double high = details.high();
+            Double low = Values.finite(details.low());
+            Double high = Values.finite(details.high());
             String source = "from the laboratory";
             if (low == null && high == null) {
                 var builtIn = ReferenceRanges.of(details.code(), details.unit());
@@ -124,7 +128,7 @@ class RecordViews {
                 source = builtIn.isPresent() ? ReferenceRanges.SOURCE : null;
             }
             String range = range(low, high, details.unit(), details.range());
-            ResultFlag flag = ResultFlag.of(details.interpretation(), details.value(), low, high);
+            ResultFlag flag = ResultFlag.of(details.interpretation(), Values.finite(details.value()), low, high);
             return new ResultRow(record.id(), href("/results/", record.id()), details.title(), date(record.effective()), value(details),
                     range, range == null || source == null ? null : "(" + source + ")", flag,
                     flag == ResultFlag.NONE ? null : "flag flag--" + flag.name().toLowerCase(Locale.ROOT), flagLabels.get(flag));
@@ -179,17 +183,22 @@ class RecordViews {
             Map<String, String> names = chart.directoryNames(note.details().performer() == null ? List.of() : List.of(note.details().performer()));
             return new NoteView(note.id(), note.details().title(), date(note.effective()), person(note.details(), names), note.details().text());
         }
-    }
 
-    static String value(RecordDetails details) {
-        if (!details.components().isEmpty() && details.value() == null) {
-            return String.join(" · ", details.components().stream().map(part -> part.title() + " " + (part.value() == null
-                    ? Objects.toString(part.text(), "") : Values.format(part.value()) + (part.unit() == null ? "" : " " + part.unit()))).toList());
+        /** A result's value with its unit, or its parts' (blood pressure), or its text; "unavailable" for a value that is not a number. */
+        String value(RecordDetails details) {
+            if (!details.components().isEmpty() && details.value() == null) {
+                return String.join(" · ", details.components().stream().map(part -> part.title() + " " + (part.value() == null
+                        ? Objects.toString(part.text(), "") : measured(part.value(), part.unit()))).toList());
+            }
+            if (details.value() != null) {
+                return measured(details.value(), details.unit());
+            }
+            return Objects.toString(details.text(), "");
         }
-        if (details.value() != null) {
-            return Values.format(details.value()) + (details.unit() == null ? "" : " " + details.unit());
+
+        private String measured(double value, String unit) {
+            return !Double.isFinite(value) ? unavailable : Values.format(value) + (unit == null ? "" : " " + unit);
         }
-        return Objects.toString(details.text(), "");
     }
 
     static String range(Double low, Double high, String unit, String text) {

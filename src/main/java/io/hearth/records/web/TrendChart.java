@@ -29,6 +29,7 @@ record TrendChart(int width, int height, String line, List<Dot> dots, Band band,
     record Point(Instant when, double value, boolean outOfRange) {
     }
 
+    /** The chart, or null when the values span more than a double can (nothing to draw them on). */
     static TrendChart of(List<Point> points, Double low, Double high, String firstDate, String lastDate, String unit) {
         double min = points.stream().mapToDouble(Point::value).min().orElse(0);
         double max = points.stream().mapToDouble(Point::value).max().orElse(1);
@@ -44,6 +45,9 @@ record TrendChart(int width, int height, String line, List<Dot> dots, Band band,
         }
         min -= pad;
         max += pad;
+        if (!Double.isFinite(max - min)) {
+            return null; // values near the double's limits (stored before the import refused them): no scale to draw them on
+        }
         long from = points.get(0).when().toEpochMilli();
         long to = points.get(points.size() - 1).when().toEpochMilli();
         double plotWidth = WIDTH - LEFT - RIGHT;

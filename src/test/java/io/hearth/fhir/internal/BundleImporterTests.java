@@ -30,10 +30,12 @@ class BundleImporterTests {
               "performer":[{"reference":"Practitioner?identifier=http://hl7.org/fhir/sid/us-npi|9999949198"}]}},
              {"fullUrl":"urn:uuid:33333333-3333-3333-3333-333333333333","resource":{"resourceType":"Provenance"}}]}""";
 
+    static final FhirProperties PROPERTIES = new FhirProperties(org.springframework.util.unit.DataSize.ofMegabytes(32), false, 1);
+
     @Test
     void mapsIdentityReferencesAndUnstoredTypesAndTheNameSurvives() {
         AtomicReference<ImportBatch> stored = new AtomicReference<>();
-        new BundleImporter(FHIR, records(batch -> stored.set(batch))).importBundle(json(BUNDLE), "test");
+        new BundleImporter(FHIR, PROPERTIES, records(batch -> stored.set(batch))).importBundle(json(BUNDLE), "test");
 
         ImportBatch batch = stored.get();
         assertThat(batch.notStored()).containsEntry("Provenance", 1);
@@ -49,7 +51,7 @@ class BundleImporterTests {
 
     @Test
     void aRaceWithAnotherImportIsAConflictToSendAgainWithoutTheDatabasesMessage() {
-        BundleImporter importer = new BundleImporter(FHIR, records(batch -> {
+        BundleImporter importer = new BundleImporter(FHIR, PROPERTIES, records(batch -> {
             throw new DataIntegrityViolationException("duplicate key value (source_key)=(0f3a...) violates unique constraint");
         }));
 
@@ -61,7 +63,7 @@ class BundleImporterTests {
 
     @Test
     void anyOtherDatabaseRefusalPassesOnItsSqlStateButNeverTheRowItQuotes() {
-        BundleImporter otherFailure = new BundleImporter(FHIR, records(batch -> {
+        BundleImporter otherFailure = new BundleImporter(FHIR, PROPERTIES, records(batch -> {
             throw new org.springframework.dao.DataAccessResourceFailureException("connection lost while writing PHI-MARKER",
                     new java.sql.SQLException("I/O error PHI-MARKER", "08006"));
         }));

@@ -147,6 +147,77 @@ class BundleEndpointIT {
     }
 
     @Test
+    void numbersBeyondASaneMagnitudeOrPrecisionAreRefusedWhileParsingWith400NamingTheEntry() {
+        PortalClient admin = signedIn("feed.admin");
+        // the cheap ones first: before the fix the first is stored (200) and the huge exponent is never sent
+        for (String number : new String[] { "1e999", "-1e999", "1e-999", "1e99999", "1" + "0".repeat(1000), "1e999999999" }) {
+            HttpResponse<String> answer = post(admin, observationWithValue(number), "application/fhir+json");
+
+            assertThat(answer.statusCode()).as(number.substring(0, Math.min(12, number.length()))).isEqualTo(400);
+            assertThat(answer.body()).contains("\"resourceType\":\"OperationOutcome\"", "\"code\":\"structure\"", "Bundle.entry[1]",
+                    "number", "Nothing was stored").doesNotContain("e999", "0000000000", "Åström", "Exception", "HAPI-");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from record_entry", Long.class)).isZero();
+    }
+
+    @Test
+    void duplicateKeysAreRefusedWith400NamingTheEntryAndTheElementNotTheValues() {
+        String bundle = """
+                {"resourceType":"Bundle","type":"collection","entry":[
+                 {"fullUrl":"urn:uuid:11111111-1111-1111-1111-111111111111","resource":{"resourceType":"Patient","name":[{"family":"Åström","family":"Berg"}]}}]}""";
+
+        HttpResponse<String> answer = post(signedIn("feed.admin"), bundle.getBytes(StandardCharsets.UTF_8), "application/fhir+json");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("Bundle.entry[0]", "family", "more than once", "Nothing was stored").doesNotContain("Åström", "Berg");
+        assertThat(jdbc.queryForObject("select count(*) from record_entry", Long.class)).isZero();
+    }
+
+    @Test
+    void arraysInsideArraysAndEmptyArraysAreRefusedWith400() {
+        PortalClient admin = signedIn("feed.admin");
+        String patient = "{\"fullUrl\":\"urn:uuid:11111111-1111-1111-1111-111111111111\",\"resource\":{\"resourceType\":\"Patient\"%s}}";
+        String flattened = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[[[" + patient.formatted("") + "]]]}";
+        String unknownOfArrays = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[" + patient.formatted(",\"zz\":[[]]") + "]}";
+        String unknownEmpty = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[" + patient.formatted(",\"zz\":[]") + "]}";
+
+        for (String bundle : new String[] { flattened, unknownOfArrays, unknownEmpty }) {
+            HttpResponse<String> answer = post(admin, bundle.getBytes(StandardCharsets.UTF_8), "application/fhir+json");
+
+            assertThat(answer.statusCode()).as(bundle).isEqualTo(400);
+            assertThat(answer.body()).as(bundle).contains("OperationOutcome", "array", "Nothing was stored").doesNotContain("Exception", "HAPI-");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from record_entry", Long.class)).isZero();
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsRefusedWith400NamingTheEntry() {
+        String extension = "{\"url\":\"http://example.org/x\",\"valueString\":\"deep\"}";
+        for (int i = 0; i < 200; i++) {
+            extension = "{\"url\":\"http://example.org/x\",\"extension\":[" + extension + "]}";
+        }
+        String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"fullUrl\":\"urn:uuid:11111111-1111-1111-1111-111111111111\","
+                + "\"resource\":{\"resourceType\":\"Patient\",\"extension\":[" + extension + "]}}]}";
+
+        HttpResponse<String> answer = post(signedIn("feed.admin"), bundle.getBytes(StandardCharsets.UTF_8), "application/fhir+json");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("OperationOutcome", "Bundle.entry[0]", "nested", "Nothing was stored").doesNotContain("Exception", "HAPI-");
+        assertThat(jdbc.queryForObject("select count(*) from record_entry", Long.class)).isZero();
+    }
+
+    /** A patient and one of their lab results whose value is the JSON number given, as the attack run sent it. */
+    private static byte[] observationWithValue(String number) {
+        return ("""
+                {"resourceType":"Bundle","type":"collection","entry":[
+                 {"fullUrl":"urn:uuid:11111111-1111-1111-1111-111111111111","resource":{"resourceType":"Patient","name":[{"family":"Åström"}]}},
+                 {"fullUrl":"urn:uuid:22222222-2222-2222-2222-222222222222","resource":{"resourceType":"Observation","status":"final",
+                  "code":{"coding":[{"system":"http://loinc.org","code":"2339-0"}]},
+                  "subject":{"reference":"urn:uuid:11111111-1111-1111-1111-111111111111"},
+                  "valueQuantity":{"value":%s,"unit":"mg/dL"}}}]}""".formatted(number)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void onlyAdministratorsWithTheirCsrfTokenMayPost() throws IOException {
         byte[] bundle = gunzip(directoryBundle());
 
