@@ -1,8 +1,10 @@
 package io.hearth.identity;
 
+import io.hearth.audit.Actor;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Who is asking, resolved once per request ({@link Callers}): the signed-in account, its roles, the patient record it
@@ -27,7 +29,9 @@ public record Caller(Kind kind, UUID accountId, String username, String displayN
         /** A person signed in with their own account, acting as themselves. */
         PERSON,
         /** Nobody is signed in. */
-        ANONYMOUS
+        ANONYMOUS,
+        /** A part of Hearth acting on its own (start-up set-up, scheduled jobs); it reads no patient's data. */
+        SYSTEM
     }
 
     public Caller {
@@ -36,6 +40,11 @@ public record Caller(Kind kind, UUID accountId, String username, String displayN
 
     public static Caller nobody() {
         return new Caller(Kind.ANONYMOUS, null, null, null, Set.of(), null, null);
+    }
+
+    /** A part of Hearth acting on its own, audited as {@code system:<component>}. */
+    public static Caller system(String component) {
+        return new Caller(Kind.SYSTEM, null, "system:" + component, null, Set.of(), null, null);
     }
 
     /** A person acting as themselves; for tests and for modules that build a caller from what they stored. */
@@ -47,13 +56,45 @@ public record Caller(Kind kind, UUID accountId, String username, String displayN
         return roles.contains(role);
     }
 
+    /** A patient with their record linked: the one who may act on that record as its owner. */
     public boolean isPatient() {
-        return holds(Role.PATIENT);
+        return holds(Role.PATIENT) && patientId != null;
     }
 
     /** A provider or nurse: the roles that read clinical records. */
     public boolean isClinician() {
         return holds(Role.PROVIDER) || holds(Role.NURSE);
+    }
+
+    /** Whether somebody is signed in (the layout shows the menu then). */
+    public boolean signedIn() {
+        return kind == Kind.PERSON;
+    }
+
+    /** For templates: whether the caller holds the role of this name ({@code PATIENT}, {@code ADMIN}...). */
+    public boolean hasRole(String role) {
+        return roles.stream().anyMatch(held -> held.name().equals(role));
+    }
+
+    /** For templates: whether the caller holds any of these roles. */
+    public boolean hasAnyRole(String... any) {
+        for (String role : any) {
+            if (hasRole(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Who acted, for the audit trail: the username and the roles held now. */
+    public Actor actor() {
+        if (kind == Kind.ANONYMOUS) {
+            return Actor.ANONYMOUS;
+        }
+        if (kind == Kind.SYSTEM) {
+            return new Actor(username, "");
+        }
+        return new Actor(username, roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")));
     }
 
     @Override

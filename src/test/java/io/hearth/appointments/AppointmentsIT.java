@@ -8,11 +8,11 @@ import io.hearth.appointments.internal.AppointmentReminders;
 import io.hearth.appointments.internal.Booking;
 import io.hearth.appointments.internal.BookingRefusedException;
 import io.hearth.appointments.internal.Bookings;
-import io.hearth.appointments.internal.Person;
 import io.hearth.appointments.internal.PracticeSetup;
 import io.hearth.appointments.internal.WaitList;
 import io.hearth.audit.Actor;
 import io.hearth.identity.Accounts;
+import io.hearth.identity.Caller;
 import io.hearth.identity.Role;
 import io.hearth.patients.EmailConsent;
 import io.hearth.test.PortalClient;
@@ -115,7 +115,7 @@ class AppointmentsIT {
         staff("dr.two", "Dr. Tom Two", drTwo, Role.PROVIDER);
         staff("desk.one", "Desk Clerk", null, Role.FRONT_DESK);
 
-        Person desk = person("desk.one");
+        Caller desk = person("desk.one");
         clinic = setup.saveLocation(desk, null, "Main clinic", "1 Test Street", true);
         followUp = setup.saveType(desk, null, "Follow-up visit", 30, Booking.DIRECT, false, 365, 24, true);
         newPatient = setup.saveType(desk, null, "New patient visit", 60, Booking.DIRECT, true, 365, 48, true);
@@ -136,7 +136,7 @@ class AppointmentsIT {
         CountDownLatch gate = new CountDownLatch(1);
         for (int i = 0; i < 50; i++) {
             UUID somebody = UUID.randomUUID();
-            Person patient = new Person("p" + i, Set.of(Role.PATIENT), somebody, null, Actor.of(new TestingAuthenticationToken("p" + i, "")));
+            Caller patient = Caller.person(null, "p" + i, null, Set.of(Role.PATIENT), somebody, null);
             attempts.add(() -> {
                 gate.await();
                 try {
@@ -158,7 +158,7 @@ class AppointmentsIT {
     @Test
     void aPatientWithFourUpcomingFiresTenBookingsAtOnceAndOnlyTheFifthGetsThrough() throws Exception {
         UUID somebody = UUID.randomUUID();
-        Person patient = new Person("racer", Set.of(Role.PATIENT), somebody, null, Actor.of(new TestingAuthenticationToken("racer", "")));
+        Caller patient = Caller.person(null, "racer", null, Set.of(Role.PATIENT), somebody, null);
         LocalDate day = day(120);
         for (int hour = 1; hour <= 4; hour++) {
             bookings.book(patient, somebody, newPatient, drTwo, at(day, hour, 0), null);
@@ -271,7 +271,7 @@ class AppointmentsIT {
 
     @Test
     void patientsCannotCancelInsideTheCutOffButCanBefore() {
-        Person desk = person("desk.one");
+        Caller desk = person("desk.one");
         Instant soon = freeAfter(drTwo, clockNow().plus(Duration.ofHours(23)));
         Instant later = freeAfter(drTwo, clockNow().plus(Duration.ofHours(30)));
         assertThat(soon).isBefore(clockNow().plus(Duration.ofHours(24)));
@@ -387,7 +387,7 @@ class AppointmentsIT {
 
     @Test
     void whenTimeFreesUpEveryoneWaitingIsOfferedItAndTheFirstToAcceptGetsIt() throws Exception {
-        Person desk = person("desk.one");
+        Caller desk = person("desk.one");
         LocalDate day = day(40);
         UUID evesEarly = bookings.book(desk, eve, followUp, drTwo, at(day, 10, 0), null);
         UUID bensLate = bookings.book(desk, ben, followUp, drTwo, at(day, 15, 0), null);
@@ -515,7 +515,7 @@ class AppointmentsIT {
         }
     }
 
-    Person person(String username) {
+    Caller person(String username) {
         String[] authorities = accounts.rolesOf(accounts.idOf(username).orElseThrow()).stream().map(Role::authority).toArray(String[]::new);
         return access.person(new TestingAuthenticationToken(username, "", authorities));
     }

@@ -4,11 +4,10 @@ import io.hearth.appointments.internal.AppointmentAccess;
 import io.hearth.appointments.internal.Booking;
 import io.hearth.appointments.internal.BookingRefusedException;
 import io.hearth.appointments.internal.Bookings;
-import io.hearth.appointments.internal.Person;
 import io.hearth.appointments.internal.PracticeSetup;
 import io.hearth.appointments.internal.Schedules;
-import io.hearth.audit.Actor;
 import io.hearth.identity.Accounts;
+import io.hearth.identity.Caller;
 import io.hearth.identity.Role;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -45,7 +44,7 @@ final class AppointmentsBench {
         UUID practitioner = UUID.randomUUID();
         accounts.create("bench.provider", "Dr. Bench", "harbor-lantern-quilt-42".toCharArray(), Set.of(Role.PROVIDER));
         accounts.linkPractitioner("bench.provider", practitioner);
-        Person desk = portal.getBean(AppointmentAccess.class).person(new TestingAuthenticationToken("bench.setup", "", Role.FRONT_DESK.authority()));
+        Caller desk = portal.getBean(AppointmentAccess.class).person(new TestingAuthenticationToken("bench.setup", "", Role.FRONT_DESK.authority()));
         UUID clinic = setup.saveLocation(desk, null, "Bench clinic", null, true);
         UUID visit = setup.saveType(desk, null, "Bench visit", 15, Booking.DIRECT, true, 365, 0, true);
         for (DayOfWeek day : DayOfWeek.values()) {
@@ -67,7 +66,7 @@ final class AppointmentsBench {
         System.out.printf("booking: %,d appointments by 8 threads in %.2f s = %,.0f bookings/s (each: rules, insert, claims, audit)%n", booked.get(),
                 seconds, booked.get() / seconds);
 
-        Person patient = patient();
+        Caller patient = patient();
         int runs = 0;
         long started = System.nanoTime();
         while (System.nanoTime() - started < Bench.SECONDS * 1e9) {
@@ -96,14 +95,14 @@ final class AppointmentsBench {
     private record Practice(Bookings bookings, UUID type, UUID provider) {
 
         void book(Instant start) {
-            Person patient = patient();
+            Caller patient = patient();
             bookings.book(patient, patient.patientId(), type, provider, start, null);
         }
     }
 
-    private static Person patient() {
+    private static Caller patient() {
         String name = "bench-" + UUID.randomUUID();
-        return new Person(name, Set.of(Role.PATIENT), UUID.randomUUID(), null, Actor.of(new TestingAuthenticationToken(name, "")));
+        return Caller.person(null, name, null, Set.of(Role.PATIENT), UUID.randomUUID(), null);
     }
 
     interface Work {

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hearth.appointments.internal.AppointmentAccess;
 import io.hearth.appointments.internal.Booking;
 import io.hearth.appointments.internal.Bookings;
-import io.hearth.appointments.internal.Person;
 import io.hearth.appointments.internal.PracticeSetup;
 import io.hearth.fhir.FhirImport;
 import io.hearth.identity.Accounts;
+import io.hearth.identity.Caller;
 import io.hearth.identity.Role;
 import io.hearth.messaging.MessageForm;
 import io.hearth.records.HealthRecords;
@@ -124,7 +124,7 @@ class BreakGlassAcrossModulesIT {
 
     /** A follow-up visit with the patient's own provider, three days ahead, booked by the front desk. */
     private UUID book(UUID patient, UUID practitioner) {
-        Person desk = appointmentAccess.person(new TestingAuthenticationToken("desk.bg", "", Role.FRONT_DESK.authority()));
+        Caller desk = appointmentAccess.person(new TestingAuthenticationToken("desk.bg", "", Role.FRONT_DESK.authority()));
         UUID clinic = setup.saveLocation(desk, null, "Break-glass clinic", "2 Test Street", true);
         UUID followUp = setup.saveType(desk, null, "Break-glass follow-up", 30, Booking.DIRECT, false, 365, 0, true);
         for (DayOfWeek day : DayOfWeek.values()) {

@@ -1,12 +1,11 @@
 package io.hearth.appointments.internal;
 
-import io.hearth.audit.Actor;
 import io.hearth.audit.AuditAction;
 import io.hearth.audit.AuditEvent;
 import io.hearth.audit.AuditLog;
 import io.hearth.audit.AuditOutcome;
-import io.hearth.identity.Accounts;
-import io.hearth.identity.Role;
+import io.hearth.identity.Caller;
+import io.hearth.identity.Callers;
 import io.hearth.records.AccessDecision;
 import io.hearth.records.DataKind;
 import io.hearth.records.PatientAccess;
@@ -23,26 +22,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class AppointmentAccess {
 
-    private final Accounts accounts;
+    private final Callers callers;
     private final PatientAccess access;
     private final AuditLog audit;
 
-    AppointmentAccess(Accounts accounts, PatientAccess access, AuditLog audit) {
-        this.accounts = accounts;
+    AppointmentAccess(Callers callers, PatientAccess access, AuditLog audit) {
+        this.callers = callers;
         this.access = access;
         this.audit = audit;
     }
 
-    public Person person(Authentication who) {
-        java.util.Set<Role> roles = Role.heldBy(who);
-        UUID patient = roles.contains(Role.PATIENT) ? accounts.patientOf(who.getName()).orElse(null) : null;
-        UUID practitioner = roles.contains(Role.PROVIDER) || roles.contains(Role.NURSE) ? accounts.practitionerOf(who.getName()).orElse(null) : null;
-        return new Person(who.getName(), roles, patient, practitioner, Actor.of(who));
+    public Caller person(Authentication who) {
+        return callers.of(who);
     }
 
     /** Whether this staff member may see who the patient of this appointment is and open it. */
-    boolean staffMaySee(Person staff, UUID patient, UUID practitioner) {
-        return !staff.isPatient() && access.decide(staff.caller(), patient, DataKind.APPOINTMENTS, practitioner).isAllowed();
+    boolean staffMaySee(Caller staff, UUID patient, UUID practitioner) {
+        return !staff.isPatient() && access.decide(staff, patient, DataKind.APPOINTMENTS, practitioner).isAllowed();
     }
 
     /** Whether a patient may book this practitioner for visits only their care team gives. */
@@ -50,9 +46,9 @@ public class AppointmentAccess {
         return access.caresFor(practitioner, patient);
     }
 
-    Appointment require(Person person, Appointment found, UUID asked) {
+    Appointment require(Caller person, Appointment found, UUID asked) {
         AccessDecision decision = found == null ? AccessDecision.refused("no such appointment")
-                : access.decide(person.caller(), found.patientId, DataKind.APPOINTMENTS, found.practitionerId);
+                : access.decide(person, found.patientId, DataKind.APPOINTMENTS, found.practitionerId);
         if (!decision.isAllowed()) {
             audit.record(AuditEvent.of(AuditAction.PHI_VIEW, AuditOutcome.DENIED).by(person.actor())
                     .patient(found == null || person.isPatient() ? person.patientId() : found.patientId).object("appointment", asked)

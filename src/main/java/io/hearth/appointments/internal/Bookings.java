@@ -5,6 +5,7 @@ import io.hearth.audit.AuditEvent;
 import io.hearth.audit.AuditLog;
 import io.hearth.audit.AuditOutcome;
 import io.hearth.crypto.FieldCipher;
+import io.hearth.identity.Caller;
 import io.hearth.notifications.NoticeType;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +61,7 @@ public class Bookings {
      * @return the new appointment's id
      * @throws BookingRefusedException naming the rule that refuses it
      */
-    public UUID book(Person who, UUID patient, UUID typeId, UUID practitioner, Instant start, String reason) {
+    public UUID book(Caller who, UUID patient, UUID typeId, UUID practitioner, Instant start, String reason) {
         if (!who.isPatient() && !access.staffMaySee(who, patient, practitioner)) {
             access.require(who, null, patient);
         }
@@ -104,7 +105,7 @@ public class Bookings {
     }
 
     /** Moves an appointment (or a request) to another time with the same provider and type. */
-    public void move(Person who, UUID id, Instant start) {
+    public void move(Caller who, UUID id, Instant start) {
         Appointment appointment = access.require(who, store.find(id).orElse(null), id);
         AppointmentType type = setup.type(appointment.typeId).orElseThrow();
         Instant now = clock.instant();
@@ -137,7 +138,7 @@ public class Bookings {
     }
 
     /** Cancels (or withdraws a request). Staff must give a reason, which the patient sees. */
-    public void cancel(Person who, UUID id, String reason) {
+    public void cancel(Caller who, UUID id, String reason) {
         Appointment appointment = access.require(who, store.find(id).orElse(null), id);
         AppointmentType type = setup.type(appointment.typeId).orElseThrow();
         Instant now = clock.instant();
@@ -168,7 +169,7 @@ public class Bookings {
     }
 
     /** Staff approve a requested time; the patient accepts a time staff proposed. Either way it is booked now. */
-    public void confirm(Person who, UUID id) {
+    public void confirm(Caller who, UUID id) {
         Appointment appointment = access.require(who, store.find(id).orElse(null), id);
         AppointmentStatus expected = who.isPatient() ? AppointmentStatus.PROPOSED : AppointmentStatus.REQUESTED;
         if (appointment.status != expected) {
@@ -187,7 +188,7 @@ public class Bookings {
     }
 
     /** Staff propose another time for a request; the patient accepts or declines it. */
-    public void propose(Person staff, UUID id, Instant start) {
+    public void propose(Caller staff, UUID id, Instant start) {
         Appointment appointment = access.require(staff, store.find(id).orElse(null), id);
         AppointmentType type = setup.type(appointment.typeId).orElseThrow();
         Instant now = clock.instant();
@@ -204,7 +205,7 @@ public class Bookings {
         });
     }
 
-    public void checkIn(Person staff, UUID id) {
+    public void checkIn(Caller staff, UUID id) {
         Appointment appointment = access.require(staff, store.find(id).orElse(null), id);
         AppointmentStatus before = appointment.status;
         change(staff, appointment, "checked in", () -> {
@@ -214,7 +215,7 @@ public class Bookings {
     }
 
     /** Marks a missed appointment; its time is past, so nothing is freed for others. */
-    public void noShow(Person staff, UUID id) {
+    public void noShow(Caller staff, UUID id) {
         Appointment appointment = access.require(staff, store.find(id).orElse(null), id);
         AppointmentStatus before = appointment.status;
         change(staff, appointment, "no-show", () -> {
@@ -229,7 +230,7 @@ public class Bookings {
      *
      * @return the working window it falls in
      */
-    private Availability.Window checkTime(Person who, AppointmentType type, UUID practitioner, Instant start, Instant end, Instant now) {
+    private Availability.Window checkTime(Caller who, AppointmentType type, UUID practitioner, Instant start, Instant end, Instant now) {
         if (!start.isAfter(now)) {
             throw new BookingRefusedException("appointments.refused.past");
         }
@@ -249,14 +250,14 @@ public class Bookings {
         }
     }
 
-    private void toldIfStaff(Person who, Appointment appointment) {
+    private void toldIfStaff(Caller who, Appointment appointment) {
         if (!who.isPatient()) {
             notices.tell(appointment.patientId, NoticeType.APPOINTMENT_UPDATE, "/my/appointments/" + appointment.id);
         }
     }
 
     /** A change that claims time: the database refusing a claim means someone else took it first. */
-    private void claiming(Person who, Appointment appointment, String what, Runnable work) {
+    private void claiming(Caller who, Appointment appointment, String what, Runnable work) {
         try {
             change(who, appointment, what, work);
         } catch (DuplicateKeyException taken) {
@@ -266,7 +267,7 @@ public class Bookings {
         }
     }
 
-    private void change(Person who, Appointment appointment, String what, Runnable work) {
+    private void change(Caller who, Appointment appointment, String what, Runnable work) {
         transaction.executeWithoutResult(status -> {
             work.run();
             audit.recordAfterCommit(AuditEvent.of(AuditAction.PHI_CHANGE, AuditOutcome.SUCCESS).by(who.actor()).patient(appointment.patientId)

@@ -4,6 +4,7 @@ import io.hearth.audit.AuditAction;
 import io.hearth.audit.AuditEvent;
 import io.hearth.audit.AuditLog;
 import io.hearth.audit.AuditOutcome;
+import io.hearth.identity.Caller;
 import io.hearth.system.HearthProperties;
 import java.time.Clock;
 import java.util.UUID;
@@ -25,7 +26,7 @@ public class CalendarExport {
         this.clock = clock;
     }
 
-    public byte[] of(Person who, UUID id) {
+    public byte[] of(Caller who, UUID id) {
         AppointmentView appointment = schedules.one(who, id);
         byte[] file = CalendarFile.of(appointment, hearth.practiceName(), clock.instant());
         audit.record(AuditEvent.of(AuditAction.PHI_EXPORT, AuditOutcome.SUCCESS).by(who.actor()).patient(appointment.patientId())

@@ -1,10 +1,9 @@
 package io.hearth.appointments.internal;
 
-import io.hearth.audit.Actor;
 import io.hearth.identity.Accounts;
+import io.hearth.identity.Caller;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -39,7 +38,7 @@ class DemoSchedule {
         if (provider == null || !setup.locations().isEmpty()) {
             return;
         }
-        Person demo = new Person("demo-setup", Set.of(), null, null, Actor.system("demo-schedule"));
+        Caller demo = Caller.system("demo-schedule");
         UUID clinic = setup.saveLocation(demo, null, "Main clinic", "1 Demo Street", true);
         setup.saveType(demo, null, "Follow-up visit", 30, Booking.DIRECT, false, 90, 24, true);
         setup.saveType(demo, null, "New patient visit", 60, Booking.DIRECT, true, 120, 48, true);

@@ -4,6 +4,7 @@ import io.hearth.audit.AuditAction;
 import io.hearth.audit.AuditEvent;
 import io.hearth.audit.AuditLog;
 import io.hearth.audit.AuditOutcome;
+import io.hearth.identity.Caller;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -62,7 +63,7 @@ public class PracticeSetup {
     }
 
     @Transactional
-    public UUID saveLocation(Person who, UUID id, String name, String address, boolean active) {
+    public UUID saveLocation(Caller who, UUID id, String name, String address, boolean active) {
         String named = required(name, 120, "appointments.setup.refused.name");
         String where = address == null || address.isBlank() ? null : address.strip();
         if (where != null && where.length() > 300) {
@@ -75,7 +76,7 @@ public class PracticeSetup {
     }
 
     @Transactional
-    public UUID saveType(Person who, UUID id, String name, int minutes, Booking booking, boolean newPatients, int horizonDays, int cutoffHours,
+    public UUID saveType(Caller who, UUID id, String name, int minutes, Booking booking, boolean newPatients, int horizonDays, int cutoffHours,
             boolean active) {
         String named = required(name, 120, "appointments.setup.refused.name");
         if (minutes < 5 || minutes > 480 || minutes % slotMinutes() != 0) {
@@ -97,7 +98,7 @@ public class PracticeSetup {
     }
 
     @Transactional
-    public UUID addHours(Person who, UUID practitioner, UUID location, DayOfWeek day, LocalTime starts, LocalTime ends) {
+    public UUID addHours(Caller who, UUID practitioner, UUID location, DayOfWeek day, LocalTime starts, LocalTime ends) {
         requireProvider(practitioner);
         if (location == null || store.location(location).filter(Location::active).isEmpty()) {
             throw new BookingRefusedException("appointments.setup.refused.location");
@@ -115,7 +116,7 @@ public class PracticeSetup {
     }
 
     @Transactional
-    public void removeHours(Person who, UUID practitioner, UUID id) {
+    public void removeHours(Caller who, UUID practitioner, UUID id) {
         if (!store.removeHours(practitioner, id)) {
             throw new AppointmentNotFoundException();
         }
@@ -123,7 +124,7 @@ public class PracticeSetup {
     }
 
     @Transactional
-    public UUID addTimeOff(Person who, UUID practitioner, LocalDate first, LocalDate last, LocalTime starts, LocalTime ends, String reason) {
+    public UUID addTimeOff(Caller who, UUID practitioner, LocalDate first, LocalDate last, LocalTime starts, LocalTime ends, String reason) {
         requireProvider(practitioner);
         String why = required(reason, 120, "appointments.setup.refused.reason");
         LocalDate until = last == null ? first : last;
@@ -154,7 +155,7 @@ public class PracticeSetup {
     }
 
     @Transactional
-    public void removeTimeOff(Person who, UUID practitioner, UUID id) {
+    public void removeTimeOff(Caller who, UUID practitioner, UUID id) {
         if (!store.removeTimeOff(practitioner, id)) {
             throw new AppointmentNotFoundException();
         }
@@ -184,7 +185,7 @@ public class PracticeSetup {
         return stripped;
     }
 
-    private void changed(Person who, String what, UUID id) {
+    private void changed(Caller who, String what, UUID id) {
         audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMIN_ACTION, AuditOutcome.SUCCESS).by(who.actor()).object(what, id)
                 .because("appointment set-up changed"));
     }

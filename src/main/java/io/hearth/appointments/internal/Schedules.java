@@ -5,6 +5,7 @@ import io.hearth.audit.AuditEvent;
 import io.hearth.audit.AuditLog;
 import io.hearth.audit.AuditOutcome;
 import io.hearth.crypto.FieldCipher;
+import io.hearth.identity.Caller;
 import io.hearth.records.CareTeams;
 import io.hearth.records.PatientIdentities;
 import java.time.Clock;
@@ -77,7 +78,7 @@ public class Schedules {
     }
 
     /** The patient's appointments, newest first. */
-    public List<AppointmentView> ofPatient(Person patient) {
+    public List<AppointmentView> ofPatient(Caller patient) {
         if (!patient.isPatient()) {
             return List.of();
         }
@@ -87,7 +88,7 @@ public class Schedules {
     }
 
     /** One appointment the person may see (404 audited otherwise). */
-    public AppointmentView one(Person who, UUID id) {
+    public AppointmentView one(Caller who, UUID id) {
         Appointment appointment = access.require(who, store.find(id).orElse(null), id);
         Map<UUID, String> names = who.isPatient() ? Map.of() : names(Set.of(appointment.patientId));
         AppointmentView view = views(List.of(appointment), whose -> who.isPatient() ? null : names.getOrDefault(whose, "—"), who.isPatient()).get(0);
@@ -96,7 +97,7 @@ public class Schedules {
     }
 
     /** The types a patient may book and with whom: new-patient types with any provider, others with their care team. */
-    public List<Choice> choices(Person who, UUID patient) {
+    public List<Choice> choices(Caller who, UUID patient) {
         Map<UUID, String> all = providers.names();
         Set<UUID> withHours = new LinkedHashSet<>(setup.practitionersWithHours());
         Set<UUID> team = careTeams.careTeamOf(patient).stream().map(CareTeams.CareTeamMember::practitionerId).collect(Collectors.toSet());
@@ -122,7 +123,7 @@ public class Schedules {
      * Free times for a type with a provider over the week from {@code from}; for patients only within the type's horizon
      * and with a provider they may book.
      */
-    public List<Day> freeWeek(Person who, UUID patient, UUID typeId, UUID practitioner, LocalDate from) {
+    public List<Day> freeWeek(Caller who, UUID patient, UUID typeId, UUID practitioner, LocalDate from) {
         AppointmentType type = setup.type(typeId).filter(AppointmentType::active).orElseThrow(() -> new BookingRefusedException("appointments.refused.type"));
         boolean allowed = choices(who, patient).stream().anyMatch(c -> c.type().id().equals(typeId) && c.providers().containsKey(practitioner));
         if (!allowed) {
@@ -150,7 +151,7 @@ public class Schedules {
      * Appointments of one provider (or all) at one location (or all) over some days. Whose appointment it is shows only
      * where the reader may see it; other appointments show as busy time.
      */
-    public List<AppointmentView> schedule(Person staff, UUID practitioner, UUID location, LocalDate from, LocalDate to) {
+    public List<AppointmentView> schedule(Caller staff, UUID practitioner, UUID location, LocalDate from, LocalDate to) {
         Map<UUID, String> providerNames = providers.names();
         List<UUID> whose = practitioner != null ? List.of(practitioner) : List.copyOf(providerNames.keySet());
         List<Appointment> found = store.ofPractitioners(whose, from.atStartOfDay(zone()).toInstant(), to.plusDays(1).atStartOfDay(zone()).toInstant())
@@ -164,7 +165,7 @@ public class Schedules {
     }
 
     /** Requests and proposals the staff member may answer, oldest first. */
-    public List<AppointmentView> pending(Person staff) {
+    public List<AppointmentView> pending(Caller staff) {
         List<Appointment> found = store.pending(List.of(AppointmentStatus.REQUESTED, AppointmentStatus.PROPOSED)).stream()
                 .filter(a -> access.staffMaySee(staff, a.patientId, a.practitionerId)).toList();
         Set<UUID> whose = found.stream().map(a -> a.patientId).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -174,8 +175,8 @@ public class Schedules {
     }
 
     /** Patients a staff member may book for, found by name or date of birth (clinicians: their care team only). */
-    public List<PatientIdentities.PatientMatch> findPatients(Person staff, String typed) {
-        if (!staff.isStaff() || typed == null || typed.isBlank()) {
+    public List<PatientIdentities.PatientMatch> findPatients(Caller staff, String typed) {
+        if (!schedulesForOthers(staff) || typed == null || typed.isBlank()) {
             return List.of();
         }
         List<PatientIdentities.PatientMatch> found = patients.search(typed, 50).stream()
@@ -186,8 +187,8 @@ public class Schedules {
     }
 
     /** The patient's name as a staff member who may book for them sees it; 404 audited for others. */
-    public String patientName(Person staff, UUID patient) {
-        var identity = staff.isStaff() && access.staffMaySee(staff, patient, null) ? patients.of(patient) : java.util.Optional.<PatientIdentities.PatientIdentity>empty();
+    public String patientName(Caller staff, UUID patient) {
+        var identity = schedulesForOthers(staff) && access.staffMaySee(staff, patient, null) ? patients.of(patient) : java.util.Optional.<PatientIdentities.PatientIdentity>empty();
         if (identity.isEmpty()) {
             access.require(staff, null, patient);
         }
@@ -227,7 +228,12 @@ public class Schedules {
         }).toList();
     }
 
-    private void viewed(Person who, UUID patient, String what, Object id) {
+    private void viewed(Caller who, UUID patient, String what, Object id) {
         audit.record(AuditEvent.of(AuditAction.PHI_VIEW, AuditOutcome.SUCCESS).by(who.actor()).patient(patient).object(what, id));
+    }
+
+    /** Front desk staff, providers and nurses book and look up appointments for patients. */
+    private static boolean schedulesForOthers(Caller staff) {
+        return !staff.isPatient() && (staff.holds(io.hearth.identity.Role.FRONT_DESK) || staff.isClinician());
     }
 }

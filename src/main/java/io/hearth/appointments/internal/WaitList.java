@@ -7,6 +7,7 @@ import io.hearth.audit.AuditAction;
 import io.hearth.audit.AuditEvent;
 import io.hearth.audit.AuditLog;
 import io.hearth.audit.AuditOutcome;
+import io.hearth.identity.Caller;
 import io.hearth.notifications.NoticeType;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,7 +57,7 @@ public class WaitList {
     }
 
     /** Puts the patient's booked appointment on the wait list; joining twice changes nothing. */
-    public void join(Person patient, UUID appointmentId) {
+    public void join(Caller patient, UUID appointmentId) {
         Appointment appointment = access.require(patient, store.find(appointmentId).orElse(null), appointmentId);
         if (appointment.status != AppointmentStatus.BOOKED || !appointment.startsAt.isAfter(clock.instant())) {
             throw new BookingRefusedException("appointments.refused.notBooked");
@@ -72,7 +73,7 @@ public class WaitList {
         });
     }
 
-    public void leave(Person patient, UUID appointmentId) {
+    public void leave(Caller patient, UUID appointmentId) {
         Appointment appointment = access.require(patient, store.find(appointmentId).orElse(null), appointmentId);
         transaction.executeWithoutResult(status -> {
             closeFor(appointmentId);
@@ -136,7 +137,7 @@ public class WaitList {
     }
 
     /** The patient's open offers, soonest first. */
-    public List<Offer> openOffers(Person patient) {
+    public List<Offer> openOffers(Caller patient) {
         return jdbc.sql("""
                 SELECT o.*, e.appointment_id FROM wait_list_offer o JOIN wait_list_entry e ON e.id = o.entry_id
                 WHERE e.patient_id = ? AND o.status = 'OPEN' AND o.expires_at > ? ORDER BY o.starts_at""")
@@ -144,7 +145,7 @@ public class WaitList {
     }
 
     /** One of the patient's offers (any status), or 404 audited. */
-    public Offer offer(Person patient, UUID offerId) {
+    public Offer offer(Caller patient, UUID offerId) {
         Optional<Offer> found = jdbc.sql("""
                 SELECT o.*, e.appointment_id FROM wait_list_offer o JOIN wait_list_entry e ON e.id = o.entry_id
                 WHERE o.id = ? AND e.patient_id = ?""").params(offerId, patient.patientId()).query(WaitList::offer).optional();
@@ -158,7 +159,7 @@ public class WaitList {
      * Moves the patient's appointment to the offered time. The first acceptance wins; a later one finds the time taken
      * and the offer marked so.
      */
-    public void accept(Person patient, UUID offerId) {
+    public void accept(Caller patient, UUID offerId) {
         Offer offer = offer(patient, offerId);
         Instant now = clock.instant();
         if (!"OPEN".equals(offer.status()) || !offer.expiresAt().isAfter(now) || !offer.startsAt().isAfter(now)) {

@@ -4,8 +4,8 @@ import io.hearth.appointments.internal.AppointmentAccess;
 import io.hearth.appointments.internal.AppointmentView;
 import io.hearth.appointments.internal.BookingRefusedException;
 import io.hearth.appointments.internal.CalendarExport;
-import io.hearth.appointments.internal.Person;
 import io.hearth.appointments.internal.Schedules;
+import io.hearth.identity.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,7 +31,7 @@ class AppointmentPages {
         this.calendar = calendar;
     }
 
-    Person person(Authentication authentication) {
+    Caller person(Authentication authentication) {
         return access.person(authentication);
     }
 
@@ -52,7 +52,7 @@ class AppointmentPages {
      * @param moving the appointment being moved (its type and provider are fixed), or null for a new booking
      * @param patientName shown to staff booking for a patient; null for the patient themselves
      */
-    String bookingForm(Person who, UUID patient, UUID type, UUID provider, LocalDate from, AppointmentView moving, String patientName, Model model,
+    String bookingForm(Caller who, UUID patient, UUID type, UUID provider, LocalDate from, AppointmentView moving, String patientName, Model model,
             Locale locale, String action) {
         LocalDate today = schedules.today();
         LocalDate week = from == null || from.isBefore(today) ? today : from;
@@ -102,7 +102,7 @@ class AppointmentPages {
         return link.queryParam("from", from).toUriString();
     }
 
-    byte[] calendarFile(Person who, UUID id) {
+    byte[] calendarFile(Caller who, UUID id) {
         return calendar.of(who, id);
     }
 }

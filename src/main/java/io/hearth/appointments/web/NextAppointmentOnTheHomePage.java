@@ -1,9 +1,9 @@
 package io.hearth.appointments.web;
 
 import io.hearth.appointments.internal.AppointmentAccess;
-import io.hearth.appointments.internal.Person;
 import io.hearth.appointments.internal.Schedules;
 import io.hearth.appointments.internal.WaitList;
+import io.hearth.identity.Caller;
 import io.hearth.system.HomePageContent;
 import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -30,7 +30,7 @@ class NextAppointmentOnTheHomePage implements HomePageContent {
         if (!HomePageContent.isPatient(person)) {
             return;
         }
-        Person patient = access.person(person);
+        Caller patient = access.person(person);
         if (!patient.isPatient()) {
             return;
         }

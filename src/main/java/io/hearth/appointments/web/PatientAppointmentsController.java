@@ -1,11 +1,11 @@
 package io.hearth.appointments.web;
 
 import io.hearth.appointments.internal.AppointmentView;
-import io.hearth.appointments.internal.Bookings;
 import io.hearth.appointments.internal.BookingRefusedException;
-import io.hearth.appointments.internal.Person;
+import io.hearth.appointments.internal.Bookings;
 import io.hearth.appointments.internal.Schedules;
 import io.hearth.appointments.internal.WaitList;
+import io.hearth.identity.Caller;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,7 +44,7 @@ class PatientAppointmentsController {
 
     @GetMapping("/my/appointments")
     String list(Authentication authentication, Model model, Locale locale) {
-        Person patient = pages.person(authentication);
+        Caller patient = pages.person(authentication);
         java.util.List<AppointmentView> all = schedules.ofPatient(patient);
         model.addAttribute("upcoming", all.stream().filter(a -> !a.past()).toList());
         java.util.List<AppointmentView> past = new java.util.ArrayList<>(all.stream().filter(AppointmentView::past).toList());
@@ -60,7 +60,7 @@ class PatientAppointmentsController {
     String book(@RequestParam(required = false) String type, @RequestParam(required = false) String provider,
             @RequestParam(required = false) String from, @RequestParam(required = false) String reschedule, Authentication authentication,
             Model model, Locale locale) {
-        Person patient = pages.person(authentication);
+        Caller patient = pages.person(authentication);
         return pages.bookingForm(patient, patient.patientId(), Params.uuid(type), Params.uuid(provider), Params.date(from),
                 reschedule(patient, reschedule), null, model, locale, "/my/appointments");
     }
@@ -70,7 +70,7 @@ class PatientAppointmentsController {
             @RequestParam(required = false) String start, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String reschedule, Authentication authentication, Model model, Locale locale,
             HttpServletResponse response, RedirectAttributes redirect) {
-        Person patient = pages.person(authentication);
+        Caller patient = pages.person(authentication);
         AppointmentView moving = reschedule(patient, reschedule);
         Instant at = Params.instant(start);
         try {
@@ -97,7 +97,7 @@ class PatientAppointmentsController {
 
     @GetMapping("/my/appointments/{id}")
     String one(@PathVariable UUID id, Authentication authentication, Model model, Locale locale) {
-        Person patient = pages.person(authentication);
+        Caller patient = pages.person(authentication);
         model.addAttribute("appointment", schedules.one(patient, id));
         model.addAttribute("format", pages.format(locale));
         return "appointments/detail";
@@ -139,7 +139,7 @@ class PatientAppointmentsController {
 
     @GetMapping("/my/appointments/offers/{id}")
     String offer(@PathVariable UUID id, Authentication authentication, Model model, Locale locale) {
-        Person patient = pages.person(authentication);
+        Caller patient = pages.person(authentication);
         WaitList.Offer offer = waitList.offer(patient, id);
         model.addAttribute("offer", offer);
         model.addAttribute("appointment", schedules.one(patient, offer.appointmentId()));
@@ -151,7 +151,7 @@ class PatientAppointmentsController {
     @PostMapping("/my/appointments/offers/{id}")
     String acceptOffer(@PathVariable UUID id, Authentication authentication, Model model, Locale locale, HttpServletResponse response,
             RedirectAttributes redirect) {
-        Person patient = pages.person(authentication);
+        Caller patient = pages.person(authentication);
         WaitList.Offer offer = waitList.offer(patient, id);
         try {
             waitList.accept(patient, id);
@@ -164,8 +164,8 @@ class PatientAppointmentsController {
     }
 
     private String act(UUID id, Authentication authentication, Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect,
-            String done, java.util.function.Consumer<Person> action) {
-        Person patient = pages.person(authentication);
+            String done, java.util.function.Consumer<Caller> action) {
+        Caller patient = pages.person(authentication);
         try {
             action.accept(patient);
             redirect.addFlashAttribute("done", done);
@@ -177,7 +177,7 @@ class PatientAppointmentsController {
     }
 
     /** The appointment being moved, if any (404 audited when it is not the patient's). */
-    private AppointmentView reschedule(Person patient, String id) {
+    private AppointmentView reschedule(Caller patient, String id) {
         UUID moving = Params.uuid(id);
         return moving == null ? null : schedules.one(patient, moving);
     }

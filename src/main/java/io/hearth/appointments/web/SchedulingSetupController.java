@@ -2,7 +2,6 @@ package io.hearth.appointments.web;
 
 import io.hearth.appointments.internal.Booking;
 import io.hearth.appointments.internal.BookingRefusedException;
-import io.hearth.appointments.internal.Person;
 import io.hearth.appointments.internal.PracticeSetup;
 import io.hearth.appointments.internal.Schedules;
 import jakarta.servlet.http.HttpServletResponse;

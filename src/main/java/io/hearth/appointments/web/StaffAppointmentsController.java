@@ -3,9 +3,10 @@ package io.hearth.appointments.web;
 import io.hearth.appointments.internal.AppointmentView;
 import io.hearth.appointments.internal.BookingRefusedException;
 import io.hearth.appointments.internal.Bookings;
-import io.hearth.appointments.internal.Person;
 import io.hearth.appointments.internal.PracticeSetup;
 import io.hearth.appointments.internal.Schedules;
+import io.hearth.identity.Caller;
+import io.hearth.identity.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,7 +52,7 @@ class StaffAppointmentsController {
     String schedule(@RequestParam(required = false) String provider, @RequestParam(required = false) String location,
             @RequestParam(required = false) String day, @RequestParam(required = false) String view, Authentication authentication, Model model,
             Locale locale) {
-        Person staff = pages.person(authentication);
+        Caller staff = pages.person(authentication);
         boolean week = "week".equals(view);
         LocalDate from = Params.date(day) == null ? schedules.today() : Params.date(day);
         if (week) {
@@ -59,7 +60,7 @@ class StaffAppointmentsController {
         }
         LocalDate to = week ? from.plusDays(6) : from;
         UUID chosenProvider = Params.uuid(provider) != null ? Params.uuid(provider)
-                : staff.practitionerId() != null && setup.providers().containsKey(staff.practitionerId()) && !staff.seesWholePractice() ? staff.practitionerId() : null;
+                : staff.practitionerId() != null && setup.providers().containsKey(staff.practitionerId()) && !staff.holds(Role.FRONT_DESK) ? staff.practitionerId() : null;
         UUID chosenLocation = Params.uuid(location);
         List<AppointmentView> appointments = schedules.schedule(staff, chosenProvider, chosenLocation, from, to);
         Map<LocalDate, List<AppointmentView>> byDay = new LinkedHashMap<>();
@@ -91,7 +92,7 @@ class StaffAppointmentsController {
     String book(@RequestParam(required = false) String q, @RequestParam(required = false) String patient, @RequestParam(required = false) String type,
             @RequestParam(required = false) String provider, @RequestParam(required = false) String from, Authentication authentication, Model model,
             Locale locale) {
-        Person staff = pages.person(authentication);
+        Caller staff = pages.person(authentication);
         UUID chosen = Params.uuid(patient);
         model.addAttribute("q", q);
         model.addAttribute("found", chosen == null ? schedules.findPatients(staff, q) : List.of());
@@ -104,7 +105,7 @@ class StaffAppointmentsController {
     String booked(@RequestParam(required = false) String patient, @RequestParam(required = false) String type,
             @RequestParam(required = false) String provider, @RequestParam(required = false) String start, @RequestParam(required = false) String reason,
             Authentication authentication, Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
-        Person staff = pages.person(authentication);
+        Caller staff = pages.person(authentication);
         UUID chosen = Params.uuid(patient);
         String name = chosen == null ? null : schedules.patientName(staff, chosen);
         Instant at = Params.instant(start);
@@ -170,7 +171,7 @@ class StaffAppointmentsController {
     }
 
     private String act(UUID id, Authentication authentication, Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect,
-            String done, Consumer<Person> action) {
+            String done, Consumer<Caller> action) {
         try {
             action.accept(pages.person(authentication));
             redirect.addFlashAttribute("done", done);

@@ -67,7 +67,7 @@ class AccountCallers implements Callers {
             }
             UUID id = rows.getObject(1, UUID.class);
             UUID patient = roles.contains(Role.PATIENT) ? rows.getObject(2, UUID.class) : null;
-            UUID practitioner = roles.contains(Role.PATIENT) ? null : rows.getObject(3, UUID.class);
+            UUID practitioner = rows.getObject(3, UUID.class);
             String name = cipher.decrypt(rows.getBytes(4), Account.DISPLAY_NAME.at(id));
             return Caller.person(id, who.getName(), name, roles, patient, practitioner);
         }, Usernames.key(who.getName()));

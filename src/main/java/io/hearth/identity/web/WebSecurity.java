@@ -1,48 +1,51 @@
 package io.hearth.identity.web;
 
 import io.hearth.audit.AuditLog;
-import io.hearth.identity.internal.Factors;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import io.hearth.identity.Accounts;
 import io.hearth.identity.IdentityProperties;
-import java.time.Clock;
+import io.hearth.identity.PageRules;
+import io.hearth.identity.Role;
 import io.hearth.identity.SecondFactors;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.access.ExceptionTranslationFilter;
-import org.springframework.security.web.csrf.CsrfFilter;
 import io.hearth.identity.internal.AddressThrottle;
 import io.hearth.identity.internal.DormantAccounts;
+import io.hearth.identity.internal.Factors;
 import io.hearth.identity.internal.KnownDevices;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AllRequiredFactorsAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagerFactory;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.authorization.AuthorizationManagers;
-import org.springframework.security.config.ObjectPostProcessor;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
-import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
-import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationProvider;
-import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
-import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
-import org.springframework.core.annotation.Order;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationProvider;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 
 /**
  * Deny by default: a path is public only when listed here; everything else needs a signed-in user, and feature
@@ -110,7 +113,7 @@ class WebSecurity {
     SecurityFilterChain webSecurityFilterChain(HttpSecurity http, SecondFactors secondFactors,
             ApplicationEventPublisher events, AddressThrottle throttle, Accounts accounts, Clock clock, IdentityProperties identity,
             KnownDevices devices, DormantAccounts dormancy, AuthorizationManagerFactory<RequestAuthorizationContext> signedIn,
-            WebAuthnRelyingPartyOperations relyingParty, UserDetailsService users, AuditLog audit) throws Exception {
+            WebAuthnRelyingPartyOperations relyingParty, UserDetailsService users, AuditLog audit, List<PageRules> pageRules) throws Exception {
         ProviderManager secondFactorManager = new ProviderManager(new SecondFactorAuthenticationProvider(secondFactors));
         secondFactorManager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         var passwordOnly = AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAuthority(Factors.PASSWORD);
@@ -141,31 +144,34 @@ class WebSecurity {
                         .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.RECOVERY_CODE)
                         .defaultDeniedHandlerForMissingAuthority(secondStep, Factors.EMAIL_CODE)
                         .defaultDeniedHandlerForMissingAuthority(new LoginUrlAuthenticationEntryPoint("/signin"), Factors.PASSKEY))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/signin", "/signin/forgot", "/signin/reset", "/signup", "/signup/confirm", "/password/strength", "/error", "/health", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
-                        .requestMatchers(SecondFactorAuthenticationFilter.PATH, SecondFactorController.EMAIL_CODE_PATH, "/signin/enrol")
-                                .access(passwordOnly)
-                        // Spring's registration endpoint, only in the window the password typed again opened;
-                        // passkeys are removed on the security page (with the password), never by Spring's DELETE
-                        .requestMatchers(HttpMethod.POST, "/webauthn/register")
-                                .access(AuthorizationManagers.allOf(signedIn.authenticated(), PasskeyRegistration.confirmed(clock)))
-                        .requestMatchers("/webauthn/register/**").denyAll()
-                        .requestMatchers(HttpMethod.GET, SecuritySettingsController.PATH).hasAnyRole("ADMIN", "SECURITY_OFFICER")
-                        .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/audit/**", "/security/**").hasRole("SECURITY_OFFICER")
-                        .requestMatchers("/staff/break-glass").hasAnyRole("PROVIDER", "NURSE")
-                        .requestMatchers("/staff/activation-codes/**").hasAnyRole("ADMIN", "FRONT_DESK")
-                        .requestMatchers("/my/**").hasRole("PATIENT")
-                        .requestMatchers("/staff/schedule", "/staff/appointments", "/staff/appointments/**").hasAnyRole("PROVIDER", "NURSE", "FRONT_DESK")
-                        .requestMatchers("/staff/scheduling", "/staff/scheduling/**").hasAnyRole("FRONT_DESK", "ADMIN")
-                        .requestMatchers("/staff/messages", "/staff/messages/**").hasAnyRole("PROVIDER", "NURSE", "FRONT_DESK", "BILLING")
-                        // which clinician may see which request is decided by io.hearth.medications (care team; 404 otherwise)
-                        .requestMatchers("/staff/renewals", "/staff/renewals/**").hasAnyRole("PROVIDER", "NURSE")
-                        // staff pages of a patient's record: never patients; which staff may read which patient's record
-                        // is decided where the records are read (io.hearth.records.internal.RecordAccess: 404, audited)
-                        .requestMatchers("/staff/patients", "/staff/patients/**")
-                                .hasAnyRole("PROVIDER", "NURSE", "FRONT_DESK", "BILLING", "ADMIN", "SECURITY_OFFICER")
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/signin", "/signin/forgot", "/signin/reset", PasswordStrengthController.PATH, "/error", "/health",
+                            "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
+                            .requestMatchers(SecondFactorAuthenticationFilter.PATH, SecondFactorController.EMAIL_CODE_PATH, "/signin/enrol")
+                            .access(passwordOnly)
+                            // Spring's registration endpoint, only in the window the password typed again opened;
+                            // passkeys are removed on the security page (with the password), never by Spring's DELETE
+                            .requestMatchers(HttpMethod.POST, "/webauthn/register")
+                            .access(AuthorizationManagers.allOf(signedIn.authenticated(), PasskeyRegistration.confirmed(clock)))
+                            .requestMatchers("/webauthn/register/**").denyAll()
+                            .requestMatchers(HttpMethod.GET, SecuritySettingsController.PATH).hasAnyRole("ADMIN", "SECURITY_OFFICER")
+                            // the role areas; every feature module brings the rules of its own paths (PageRules)
+                            .requestMatchers("/admin/**").hasRole("ADMIN")
+                            .requestMatchers("/audit/**", "/security/**").hasRole("SECURITY_OFFICER")
+                            .requestMatchers("/my/**").hasRole("PATIENT");
+                    for (PageRules module : pageRules) {
+                        for (PageRules.Rule rule : module.rules()) {
+                            var paths = rule.method() == null ? requests.requestMatchers(rule.paths().toArray(String[]::new))
+                                    : requests.requestMatchers(rule.method(), rule.paths().toArray(String[]::new));
+                            if (rule.isOpen()) {
+                                paths.permitAll();
+                            } else {
+                                paths.hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+                            }
+                        }
+                    }
+                    requests.anyRequest().authenticated();
+                })
                 .formLogin(form -> form
                         .loginPage("/signin")
                         .loginProcessingUrl("/signin")

@@ -2,12 +2,13 @@ package io.hearth.medications.internal;
 
 import io.hearth.audit.AuditAction;
 import io.hearth.crypto.FieldCipher;
+import io.hearth.identity.Caller;
 import io.hearth.medications.internal.Views.MedicationDetail;
 import io.hearth.medications.internal.Views.MedicationRow;
 import io.hearth.medications.internal.Views.RequestView;
 import io.hearth.medications.internal.Views.Requested;
-import io.hearth.records.MedicationLists;
 import io.hearth.records.MedicationLists.Medication;
+import io.hearth.records.MedicationLists;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public class PatientRenewals {
 
     /** The patient's medications, active first, each with its newest request; audited as one view of the list. */
     @Transactional(readOnly = true)
-    public List<MedicationRow> medications(Viewer patient) {
+    public List<MedicationRow> medications(Caller patient) {
         if (!patient.isPatient()) {
             return List.of();
         }
@@ -65,7 +66,7 @@ public class PatientRenewals {
 
     /** One of the patient's medications with all its requests; 404 (audited) for any other id. */
     @Transactional(readOnly = true)
-    public MedicationDetail medication(Viewer patient, UUID medicationId) {
+    public MedicationDetail medication(Caller patient, UUID medicationId) {
         Medication medication = own(patient, medicationId, AuditAction.PHI_VIEW);
         List<RequestView> list = requests.findByPatientIdOrderByRequestedAtDesc(patient.patientId()).stream()
                 .filter(request -> request.medicationId().equals(medicationId)).map(views::view).toList();
@@ -80,7 +81,7 @@ public class PatientRenewals {
      * @throws RenewalRefusedException (400) for a missing or too long pharmacy or note, (409) for a medication that
      *     cannot be renewed online
      */
-    public Requested request(Viewer patient, UUID medicationId, String pharmacy, String note) {
+    public Requested request(Caller patient, UUID medicationId, String pharmacy, String note) {
         Medication medication = own(patient, medicationId, AuditAction.PHI_CHANGE);
         var pending = requests.findByMedicationIdAndStatus(medicationId, RenewalStatus.PENDING);
         if (pending.isPresent()) {
@@ -109,7 +110,7 @@ public class PatientRenewals {
      * @throws RenewalRefusedException (409) when none is waiting (decided meanwhile, or never asked)
      */
     @Transactional
-    public void withdraw(Viewer patient, UUID medicationId) {
+    public void withdraw(Caller patient, UUID medicationId) {
         own(patient, medicationId, AuditAction.PHI_CHANGE);
         RenewalRequest request = requests.findByMedicationIdAndStatus(medicationId, RenewalStatus.PENDING)
                 .orElseThrow(() -> audit.refused(patient.patientId(), RenewalAudit.MEDICATION, medicationId,
@@ -118,7 +119,7 @@ public class PatientRenewals {
         audit.changed(request, "withdrawn");
     }
 
-    private Medication own(Viewer patient, UUID medicationId, AuditAction action) {
+    private Medication own(Caller patient, UUID medicationId, AuditAction action) {
         return (patient.isPatient() ? medications.find(patient.patientId(), medicationId) : java.util.Optional.<Medication>empty())
                 .orElseThrow(() -> audit.denied(action, patient.patientId(), RenewalAudit.MEDICATION, medicationId,
                         "not in the signed-in patient's record"));

@@ -1,5 +1,6 @@
 package io.hearth.medications.internal;
 
+import io.hearth.identity.Caller;
 import io.hearth.identity.Callers;
 import io.hearth.records.DataKind;
 import io.hearth.records.PatientAccess;
@@ -24,16 +25,16 @@ public class RenewalAccess {
         this.access = access;
     }
 
-    public Viewer viewer(Authentication who) {
-        return new Viewer(callers.of(who));
+    public Caller viewer(Authentication who) {
+        return callers.of(who);
     }
 
-    boolean mayDecide(Viewer staff, UUID patientId) {
-        return !staff.isPatient() && access.decide(staff.caller(), patientId, DataKind.MEDICATIONS).isAllowed();
+    boolean mayDecide(Caller staff, UUID patientId) {
+        return !staff.isPatient() && access.decide(staff, patientId, DataKind.MEDICATIONS).isAllowed();
     }
 
     /** The patients whose requests the clinician sees; none for anyone else. */
-    List<UUID> patientsOf(Viewer staff) {
-        return staff.isPatient() ? List.of() : List.copyOf(access.reach(staff.caller(), DataKind.MEDICATIONS).patients());
+    List<UUID> patientsOf(Caller staff) {
+        return staff.isPatient() ? List.of() : List.copyOf(access.reach(staff, DataKind.MEDICATIONS).patients());
     }
 }

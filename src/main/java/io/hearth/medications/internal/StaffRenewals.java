@@ -2,10 +2,11 @@ package io.hearth.medications.internal;
 
 import io.hearth.audit.AuditAction;
 import io.hearth.crypto.FieldCipher;
+import io.hearth.identity.Caller;
 import io.hearth.medications.internal.Views.QueueItem;
 import io.hearth.medications.internal.Views.StaffView;
-import io.hearth.records.MedicationLists;
 import io.hearth.records.MedicationLists.Medication;
+import io.hearth.records.MedicationLists;
 import io.hearth.records.PatientIdentities;
 import java.time.Clock;
 import java.util.Comparator;
@@ -51,7 +52,7 @@ public class StaffRenewals {
 
     /** Pending requests of the clinician's patients: those they prescribed first, then oldest first; audited per patient. */
     @Transactional(readOnly = true)
-    public List<QueueItem> queue(Viewer staff) {
+    public List<QueueItem> queue(Caller staff) {
         List<UUID> inCare = access.patientsOf(staff);
         if (inCare.isEmpty()) {
             return List.of();
@@ -76,7 +77,7 @@ public class StaffRenewals {
 
     /** One request with its patient and medication; 404 (audited) outside the clinician's care team. */
     @Transactional(readOnly = true)
-    public StaffView open(Viewer staff, UUID requestId) {
+    public StaffView open(Caller staff, UUID requestId) {
         RenewalRequest request = decidable(staff, requestId, AuditAction.PHI_VIEW);
         StaffView view = new StaffView(views.view(request), request.patientId(), patientName(request.patientId()),
                 medications.find(request.patientId(), request.medicationId()).orElse(null));
@@ -91,7 +92,7 @@ public class StaffRenewals {
      *     it was decided before, or its medication is no longer active in the record
      */
     @Transactional
-    public void approve(Viewer staff, UUID requestId, String quantity, String refills) {
+    public void approve(Caller staff, UUID requestId, String quantity, String refills) {
         requests.lockById(requestId); // two clinicians deciding at once: the second waits, then finds it decided (409, audited)
         RenewalRequest request = decidable(staff, requestId, AuditAction.PHI_CHANGE);
         try {
@@ -113,7 +114,7 @@ public class StaffRenewals {
      * @throws RenewalRefusedException (400) without a reason or with one too long, (409) when it was decided before
      */
     @Transactional
-    public void deny(Viewer staff, UUID requestId, String reason) {
+    public void deny(Caller staff, UUID requestId, String reason) {
         requests.lockById(requestId); // as in approve
         RenewalRequest request = decidable(staff, requestId, AuditAction.PHI_CHANGE);
         try {
@@ -125,7 +126,7 @@ public class StaffRenewals {
         notices.decided(request);
     }
 
-    private RenewalRequest decidable(Viewer staff, UUID requestId, AuditAction action) {
+    private RenewalRequest decidable(Caller staff, UUID requestId, AuditAction action) {
         RenewalRequest request = requests.findById(requestId).orElse(null);
         if (request == null || !access.mayDecide(staff, request.patientId())) {
             throw audit.denied(action, request == null ? null : request.patientId(), RenewalAudit.REQUEST, requestId,

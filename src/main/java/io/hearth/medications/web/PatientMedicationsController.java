@@ -1,9 +1,9 @@
 package io.hearth.medications.web;
 
+import io.hearth.identity.Caller;
 import io.hearth.medications.internal.PatientRenewals;
 import io.hearth.medications.internal.RenewalAccess;
 import io.hearth.medications.internal.RenewalRefusedException;
-import io.hearth.medications.internal.Viewer;
 import io.hearth.medications.internal.Views;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -61,7 +61,7 @@ class PatientMedicationsController {
     @PostMapping("/my/medications/{id}/renewals")
     String request(@PathVariable UUID id, RenewalForm form, Authentication authentication, HttpServletResponse response, Model model,
             Locale locale) {
-        Viewer patient = access.viewer(authentication);
+        Caller patient = access.viewer(authentication);
         try {
             Views.Requested requested = renewals.request(patient, id, form.pharmacy(), form.note());
             return "redirect:/my/medications/" + id + "?sent=" + (requested.duplicate() ? "pending" : "new") + "#renewal";
@@ -75,7 +75,7 @@ class PatientMedicationsController {
 
     @PostMapping("/my/medications/{id}/renewals/withdraw")
     String withdraw(@PathVariable UUID id, Authentication authentication, HttpServletResponse response, Model model, Locale locale) {
-        Viewer patient = access.viewer(authentication);
+        Caller patient = access.viewer(authentication);
         try {
             renewals.withdraw(patient, id);
             return "redirect:/my/medications/" + id + "?sent=withdrawn";
@@ -86,7 +86,7 @@ class PatientMedicationsController {
         }
     }
 
-    private String show(Viewer patient, UUID id, Model model, Locale locale) {
+    private String show(Caller patient, UUID id, Model model, Locale locale) {
         model.addAttribute("detail", renewals.medication(patient, id));
         model.addAttribute("dates", pages.dates(locale));
         model.addAttribute("limits", pages.limits());

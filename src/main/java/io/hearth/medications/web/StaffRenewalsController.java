@@ -1,9 +1,9 @@
 package io.hearth.medications.web;
 
+import io.hearth.identity.Caller;
 import io.hearth.medications.internal.RenewalAccess;
 import io.hearth.medications.internal.RenewalRefusedException;
 import io.hearth.medications.internal.StaffRenewals;
-import io.hearth.medications.internal.Viewer;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.UUID;
@@ -83,7 +83,7 @@ class StaffRenewalsController {
     }
 
     /** The decision, then the request page; refused, the page again with the reason, what was typed and 400 or 409. */
-    private String decide(Viewer staff, UUID id, Consumer<Viewer> decision, HttpServletResponse response, Model model, Locale locale) {
+    private String decide(Caller staff, UUID id, Consumer<Caller> decision, HttpServletResponse response, Model model, Locale locale) {
         try {
             decision.accept(staff);
             return "redirect:/staff/renewals/" + id + "?decided";
@@ -94,13 +94,13 @@ class StaffRenewalsController {
         }
     }
 
-    private String again(Viewer staff, UUID id, int status, String key, HttpServletResponse response, Model model, Locale locale) {
+    private String again(Caller staff, UUID id, int status, String key, HttpServletResponse response, Model model, Locale locale) {
         response.setStatus(status);
         model.addAttribute("error", key);
         return show(staff, id, model, locale);
     }
 
-    private String show(Viewer staff, UUID id, Model model, Locale locale) {
+    private String show(Caller staff, UUID id, Model model, Locale locale) {
         model.addAttribute("view", renewals.open(staff, id));
         model.addAttribute("dates", pages.dates(locale));
         model.addAttribute("limits", pages.limits());

@@ -1,6 +1,7 @@
 package io.hearth.messaging.internal;
 
 import io.hearth.identity.Accounts;
+import io.hearth.identity.Caller;
 import io.hearth.identity.Role;
 import io.hearth.records.DataKind;
 import io.hearth.records.PatientAccess;
@@ -30,15 +31,15 @@ public class MessageAccess {
         this.access = access;
     }
 
-    /** The person signed in as this username with these roles. */
-    public Viewer viewer(String username, Set<Role> roles) {
+    /** The person signed in as this username with these roles (for callers outside a page, such as the unread count). */
+    public Caller viewer(String username, Set<Role> roles) {
         UUID patient = roles.contains(Role.PATIENT) ? accounts.patientOf(username).orElse(null) : null;
         UUID practitioner = roles.contains(Role.PATIENT) ? null : accounts.practitionerOf(username).orElse(null);
-        return new Viewer(username, Set.copyOf(roles), patient, practitioner);
+        return Caller.person(null, username, null, roles, patient, practitioner);
     }
 
-    boolean canRead(Viewer viewer, MessageThread thread) {
-        return access.decide(viewer.caller(), thread.patientId(), kindOf(thread.pool())).isAllowed();
+    boolean canRead(Caller viewer, MessageThread thread) {
+        return access.decide(viewer, thread.patientId(), kindOf(thread.pool())).isAllowed();
     }
 
     /** Whether a patient may address this practitioner: one of their care team. */
@@ -57,7 +58,7 @@ public class MessageAccess {
 
     /** Whether a colleague could read the thread (to be assigned it, or told of it). */
     boolean canRead(Accounts.StaffMember member, MessageThread thread) {
-        return canRead(new Viewer(member.username(), member.roles(), null, member.practitionerId()), thread);
+        return canRead(Caller.person(null, member.username(), null, member.roles(), null, member.practitionerId()), thread);
     }
 
     /**
@@ -65,11 +66,11 @@ public class MessageAccess {
      * every thread when the policy opens that pool's kind to the whole practice, else the threads of the patients it
      * reaches (their own for a patient; care team and break-glass for a clinician).
      */
-    Condition visibleTo(Viewer viewer) {
+    Condition visibleTo(Caller viewer) {
         List<String> anyPatient = new ArrayList<>(List.of("-"));
         Map<Set<UUID>, List<String>> poolsByPatients = new LinkedHashMap<>();
         for (Pool pool : Pool.values()) {
-            PatientAccess.Reach reach = access.reach(viewer.caller(), kindOf(pool));
+            PatientAccess.Reach reach = access.reach(viewer, kindOf(pool));
             if (reach.wholePractice()) {
                 anyPatient.add(pool.name());
             } else if (!reach.patients().isEmpty()) {

@@ -6,6 +6,7 @@ import io.hearth.audit.AuditLog;
 import io.hearth.audit.AuditOutcome;
 import io.hearth.crypto.FieldCipher;
 import io.hearth.identity.Accounts;
+import io.hearth.identity.Caller;
 import io.hearth.identity.Role;
 import io.hearth.messaging.Messaging;
 import io.hearth.messaging.internal.Views.AttachmentView;
@@ -80,8 +81,8 @@ public class MessagingService implements Messaging {
 
     @Override
     public int unreadCount(String username, Set<Role> roles) {
-        Viewer viewer = access.viewer(username, roles);
-        if (!viewer.isPatient() && !viewer.isClinical() && Pool.byRole(roles).isEmpty()) {
+        Caller viewer = access.viewer(username, roles);
+        if (!viewer.isPatient() && !(viewer.isClinician() && viewer.practitionerId() != null) && Pool.byRole(roles).isEmpty()) {
             return 0;
         }
         return unreadByThread(viewer).values().stream().mapToInt(Integer::intValue).sum();
@@ -89,7 +90,7 @@ public class MessagingService implements Messaging {
 
     /** The patient's own threads, newest first; audited as one view of their messages. */
     @Transactional(readOnly = true)
-    public List<ThreadSummary> patientThreads(Viewer patient) {
+    public List<ThreadSummary> patientThreads(Caller patient) {
         if (!patient.isPatient()) {
             return List.of();
         }
@@ -100,7 +101,7 @@ public class MessagingService implements Messaging {
 
     /** The staff inbox with its filters, newest first; audited once for each patient whose threads it shows. */
     @Transactional(readOnly = true)
-    public List<ThreadSummary> inbox(Viewer staff, InboxFilter filter) {
+    public List<ThreadSummary> inbox(Caller staff, InboxFilter filter) {
         MessageAccess.Condition visible = access.visibleTo(staff);
         Map<String, Object> parameters = new HashMap<>(visible.parameters());
         StringBuilder sql = new StringBuilder("select t.id from message_thread t where ").append(visible.sql());
@@ -133,7 +134,7 @@ public class MessagingService implements Messaging {
 
     /** The patients whose threads the staff member may read, with their names, for the inbox's filter. */
     @Transactional(readOnly = true)
-    public Map<UUID, String> patientsInView(Viewer staff) {
+    public Map<UUID, String> patientsInView(Caller staff) {
         MessageAccess.Condition visible = access.visibleTo(staff);
         List<UUID> ids = jdbc.queryForList("select distinct t.patient_id from message_thread t where " + visible.sql(),
                 visible.parameters(), UUID.class);
@@ -144,7 +145,7 @@ public class MessagingService implements Messaging {
 
     /** One thread with its messages, marked read for the viewer; 404 (audited) when it is not theirs to read. */
     @Transactional
-    public ThreadDetail open(Viewer viewer, UUID threadId) {
+    public ThreadDetail open(Caller viewer, UUID threadId) {
         MessageThread thread = readable(viewer, threadId, AuditAction.PHI_VIEW);
         List<Message> all = messages.findByThreadIdOrderBySentAtAsc(thread.id());
         Map<UUID, List<AttachmentView>> files = new HashMap<>();
@@ -169,7 +170,7 @@ public class MessagingService implements Messaging {
 
     /** The attachment's name, type and file, if the viewer may read its thread; the download is audited. */
     @Transactional(readOnly = true)
-    public Download download(Viewer viewer, UUID attachmentId) {
+    public Download download(Caller viewer, UUID attachmentId) {
         Optional<Attachment> attachment = attachments.findById(attachmentId);
         Optional<MessageThread> thread = attachment.flatMap(found -> messages.findById(found.messageId()))
                 .flatMap(message -> threads.findById(message.threadId()));
@@ -184,7 +185,7 @@ public class MessagingService implements Messaging {
     }
 
     /** The recipient pools the patient may write to: each provider of their care team, then the practice's desks. */
-    public List<PoolChoice> poolsFor(Viewer patient) {
+    public List<PoolChoice> poolsFor(Caller patient) {
         List<PoolChoice> choices = new ArrayList<>();
         if (patient.isPatient()) {
             careTeams.careTeamOf(patient.patientId()).forEach(member -> choices.add(new PoolChoice(CARE_TEAM_PREFIX + member.practitionerId(),
@@ -209,7 +210,7 @@ public class MessagingService implements Messaging {
      * (audited) when the viewer may not write there.
      */
     @Transactional(readOnly = true)
-    public UUID patientOfThread(Viewer viewer, UUID threadId) {
+    public UUID patientOfThread(Caller viewer, UUID threadId) {
         return readable(viewer, threadId, AuditAction.PHI_CHANGE).patientId();
     }
 
@@ -217,7 +218,7 @@ public class MessagingService implements Messaging {
 
     /** A patient starts a thread; the same form sent again makes nothing new. */
     @Transactional
-    public Sent start(Viewer patient, String poolChoice, String subject, String body, List<Upload> uploads, String formToken) {
+    public Sent start(Caller patient, String poolChoice, String subject, String body, List<Upload> uploads, String formToken) {
         if (!patient.isPatient()) {
             throw new MessageRejectedException("messages.error.notPatient");
         }
@@ -254,7 +255,7 @@ public class MessagingService implements Messaging {
 
     /** A reply by the patient or staff; the same form sent again makes nothing new. */
     @Transactional
-    public Sent reply(Viewer viewer, UUID threadId, String body, List<Upload> uploads, String formToken) {
+    public Sent reply(Caller viewer, UUID threadId, String body, List<Upload> uploads, String formToken) {
         threads.lockById(threadId); // a reply moves the thread (last message, read marks); simultaneous ones take turns
         MessageThread thread = readable(viewer, threadId, AuditAction.PHI_CHANGE);
         Optional<Message> earlier = earlier(viewer, formToken);
@@ -267,7 +268,7 @@ public class MessagingService implements Messaging {
 
     /** Staff give the thread to a colleague who may read it, or to nobody ({@code null}). */
     @Transactional
-    public void assign(Viewer staff, UUID threadId, String assignee) {
+    public void assign(Caller staff, UUID threadId, String assignee) {
         MessageThread thread = staffThread(staff, threadId);
         if (assignee != null && accounts.staff().stream().noneMatch(member -> member.username().equals(assignee) && access.canRead(member, thread))) {
             throw new MessageRejectedException("messages.error.assignee");
@@ -277,14 +278,14 @@ public class MessagingService implements Messaging {
     }
 
     @Transactional
-    public void close(Viewer staff, UUID threadId) {
+    public void close(Caller staff, UUID threadId) {
         MessageThread thread = staffThread(staff, threadId);
         thread.close();
         audit.recordAfterCommit(changed(thread, "message-thread", thread.id(), "closed"));
     }
 
     @Transactional
-    public void reopen(Viewer staff, UUID threadId) {
+    public void reopen(Caller staff, UUID threadId) {
         MessageThread thread = staffThread(staff, threadId);
         thread.reopen();
         audit.recordAfterCommit(changed(thread, "message-thread", thread.id(), "reopened"));
@@ -292,7 +293,7 @@ public class MessagingService implements Messaging {
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    private void post(Viewer author, MessageThread thread, String body, List<Upload> uploads, String formToken) {
+    private void post(Caller author, MessageThread thread, String body, List<Upload> uploads, String formToken) {
         if (uploads.size() > settings.maxAttachments()) {
             throw new MessageRejectedException("messages.error.tooMany");
         }
@@ -316,12 +317,12 @@ public class MessagingService implements Messaging {
         }
     }
 
-    private Optional<Message> earlier(Viewer author, String formToken) {
+    private Optional<Message> earlier(Caller author, String formToken) {
         return formToken == null ? Optional.empty() : messages.findByAuthorAndFormToken(author.username(), formToken);
     }
 
     /** The thread, if the viewer may read it; otherwise 404, with the attempt audited (the owner as subject). */
-    private MessageThread readable(Viewer viewer, UUID threadId, AuditAction action) {
+    private MessageThread readable(Caller viewer, UUID threadId, AuditAction action) {
         Optional<MessageThread> thread = threads.findById(threadId);
         if (thread.isEmpty() || !access.canRead(viewer, thread.get())) {
             audit.record(AuditEvent.of(action, AuditOutcome.DENIED).patient(thread.map(MessageThread::patientId).orElse(null))
@@ -331,7 +332,7 @@ public class MessagingService implements Messaging {
         return thread.get();
     }
 
-    private MessageThread staffThread(Viewer staff, UUID threadId) {
+    private MessageThread staffThread(Caller staff, UUID threadId) {
         if (staff.isPatient() || staff.roles().contains(Role.PATIENT)) {
             throw new MessageNotFoundException();
         }
@@ -346,7 +347,7 @@ public class MessagingService implements Messaging {
         jdbc.update("update message_read set read_up_to = :at where thread_id = :thread and reader = :reader and read_up_to < :at", row);
     }
 
-    private Map<UUID, Integer> unreadByThread(Viewer viewer) {
+    private Map<UUID, Integer> unreadByThread(Caller viewer) {
         MessageAccess.Condition visible = access.visibleTo(viewer);
         Map<String, Object> parameters = new HashMap<>(visible.parameters());
         parameters.put("me", viewer.username());
@@ -363,7 +364,7 @@ public class MessagingService implements Messaging {
         return counts;
     }
 
-    private List<ThreadSummary> summaries(Viewer viewer, List<MessageThread> list) {
+    private List<ThreadSummary> summaries(Caller viewer, List<MessageThread> list) {
         Map<UUID, Integer> unread = list.isEmpty() ? Map.of() : unreadByThread(viewer);
         Map<UUID, String> patientNames = new HashMap<>();
         Map<String, String> staffNames = new HashMap<>();
@@ -423,10 +424,10 @@ public class MessagingService implements Messaging {
     /** Author names as the viewer sees them: "You" for their own, the patient's name, staff display names. */
     private final class Names {
         private final UUID patient;
-        private final Viewer viewer;
+        private final Caller viewer;
         private final Map<String, String> cache = new HashMap<>();
 
-        Names(UUID patient, Viewer viewer) {
+        Names(UUID patient, Caller viewer) {
             this.patient = patient;
             this.viewer = viewer;
         }

@@ -1,12 +1,12 @@
 package io.hearth.messaging.web;
 
 import io.hearth.crypto.EncryptedFiles;
+import io.hearth.identity.Caller;
+import io.hearth.identity.Callers;
 import io.hearth.identity.Role;
-import io.hearth.messaging.internal.MessageAccess;
 import io.hearth.messaging.internal.MessageRejectedException;
 import io.hearth.messaging.internal.MessagingService;
 import io.hearth.messaging.internal.ThreadClosedException;
-import io.hearth.messaging.internal.Viewer;
 import io.hearth.messaging.internal.Views;
 import io.hearth.system.HearthProperties;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,14 +30,14 @@ import org.springframework.ui.Model;
 class MessagePages {
 
     private final MessagingService messaging;
-    private final MessageAccess access;
+    private final Callers callers;
     private final MessageFormReader forms;
     private final EncryptedFiles files;
     private final HearthProperties hearth;
 
-    MessagePages(MessagingService messaging, MessageAccess access, MessageFormReader forms, EncryptedFiles files, HearthProperties hearth) {
+    MessagePages(MessagingService messaging, Callers callers, MessageFormReader forms, EncryptedFiles files, HearthProperties hearth) {
         this.messaging = messaging;
-        this.access = access;
+        this.callers = callers;
         this.forms = forms;
         this.files = files;
         this.hearth = hearth;
@@ -47,8 +47,8 @@ class MessagePages {
     record Shown(Views.MessageView message, List<MessageText.Segment> segments, String when) {
     }
 
-    Viewer viewer(Authentication authentication) {
-        return access.viewer(authentication.getName(), roles(authentication));
+    Caller viewer(Authentication authentication) {
+        return callers.of(authentication);
     }
 
     static Set<Role> roles(Authentication authentication) {
@@ -56,7 +56,7 @@ class MessagePages {
     }
 
     /** Puts the thread, its messages and an empty reply form in the model; marks it read. */
-    void showThread(Viewer viewer, UUID threadId, Model model, Locale locale) {
+    void showThread(Caller viewer, UUID threadId, Model model, Locale locale) {
         Views.ThreadDetail detail = messaging.open(viewer, threadId);
         DateTimeFormatter format = formatter(locale);
         model.addAttribute("thread", detail.thread());
@@ -78,7 +78,7 @@ class MessagePages {
      * Reads and sends a reply; on success the redirect to the thread, otherwise the thread again with the error, what
      * was typed and the status (400, 409, 413 or 415).
      */
-    String reply(Viewer viewer, UUID threadId, HttpServletRequest request, HttpServletResponse response, Model model, Locale locale,
+    String reply(Caller viewer, UUID threadId, HttpServletRequest request, HttpServletResponse response, Model model, Locale locale,
             String threadPath, String view) throws IOException {
         UUID patient = messaging.patientOfThread(viewer, threadId);
         MessageFormReader.Received received;
@@ -104,7 +104,7 @@ class MessagePages {
         }
     }
 
-    private String again(Viewer viewer, UUID threadId, int status, String key, String body, String formToken, HttpServletResponse response,
+    private String again(Caller viewer, UUID threadId, int status, String key, String body, String formToken, HttpServletResponse response,
             Model model, Locale locale, String view) {
         response.setStatus(status);
         model.addAttribute("error", key);
@@ -118,7 +118,7 @@ class MessagePages {
      * Sends the attachment as a download of its exact type, never to be shown inline or sniffed, under a name made
      * safe for the header (RFC 6266 / RFC 5987).
      */
-    void download(Viewer viewer, UUID attachmentId, HttpServletResponse response) throws IOException {
+    void download(Caller viewer, UUID attachmentId, HttpServletResponse response) throws IOException {
         Views.Download download = messaging.download(viewer, attachmentId);
         response.setContentType(download.contentType());
         response.setContentLengthLong(download.size());

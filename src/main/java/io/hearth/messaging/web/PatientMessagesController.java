@@ -1,8 +1,8 @@
 package io.hearth.messaging.web;
 
+import io.hearth.identity.Caller;
 import io.hearth.messaging.internal.MessageRejectedException;
 import io.hearth.messaging.internal.MessagingService;
-import io.hearth.messaging.internal.Viewer;
 import io.hearth.messaging.internal.Views;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,7 +48,7 @@ class PatientMessagesController {
 
     @PostMapping("/my/messages")
     String start(Authentication authentication, HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
-        Viewer patient = pages.viewer(authentication);
+        Caller patient = pages.viewer(authentication);
         if (!patient.isPatient()) {
             throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
         }
@@ -94,7 +94,7 @@ class PatientMessagesController {
         pages.download(pages.viewer(authentication), id, response);
     }
 
-    private String form(Viewer patient, Model model, String pool, String subject, String body, String formToken) {
+    private String form(Caller patient, Model model, String pool, String subject, String body, String formToken) {
         model.addAttribute("pools", messaging.poolsFor(patient));
         model.addAttribute("chosenPool", pool);
         model.addAttribute("typedSubject", subject);

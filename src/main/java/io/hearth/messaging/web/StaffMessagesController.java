@@ -1,10 +1,10 @@
 package io.hearth.messaging.web;
 
+import io.hearth.identity.Caller;
 import io.hearth.messaging.internal.MessageRejectedException;
 import io.hearth.messaging.internal.MessagingService;
 import io.hearth.messaging.internal.Pool;
 import io.hearth.messaging.internal.ThreadStatus;
-import io.hearth.messaging.internal.Viewer;
 import io.hearth.messaging.internal.Views.InboxFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -60,7 +60,7 @@ class StaffMessagesController {
 
     @GetMapping("/staff/messages")
     String inbox(Filter filter, Authentication authentication, Model model, Locale locale) {
-        Viewer staff = pages.viewer(authentication);
+        Caller staff = pages.viewer(authentication);
         model.addAttribute("threads", messaging.inbox(staff, filter.parsed()));
         model.addAttribute("filter", filter);
         model.addAttribute("pools", Pool.values());
@@ -86,7 +86,7 @@ class StaffMessagesController {
     @PostMapping("/staff/messages/{id}/assign")
     String assign(@PathVariable UUID id, @RequestParam(required = false) String assignee, Authentication authentication,
             HttpServletResponse response, Model model, Locale locale) {
-        Viewer staff = pages.viewer(authentication);
+        Caller staff = pages.viewer(authentication);
         try {
             messaging.assign(staff, id, assignee == null || assignee.isBlank() ? null : assignee);
         } catch (MessageRejectedException e) {

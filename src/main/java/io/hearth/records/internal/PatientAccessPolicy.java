@@ -14,8 +14,8 @@ import static io.hearth.records.DataKind.RESULTS;
 import io.hearth.compliance.EmergencyAccess;
 import io.hearth.identity.Caller;
 import io.hearth.identity.Role;
-import io.hearth.records.AccessDecision;
 import io.hearth.records.AccessDecision.Basis;
+import io.hearth.records.AccessDecision;
 import io.hearth.records.CareTeams;
 import io.hearth.records.DataKind;
 import io.hearth.records.PatientAccess;
@@ -43,7 +43,8 @@ import org.springframework.stereotype.Component;
  * SECURITY_OFFICER  | -                                               | -                                     | -
  * </pre>
  *
- * A person with several roles has the union. Break-glass opens for its patient, for its duration, exactly what the
+ * A person with several roles has the union (a patient who also works at the practice reads their own record as a
+ * patient and others' as staff). Break-glass opens for its patient, for its duration, exactly what the
  * patient's care team sees, in every module (claims stay billing's: minimum necessary); only clinicians can hold a
  * grant ({@link EmergencyAccess}), so a security officer reads clinical data only by also being one. The care team
  * comes from {@link CareTeams}; this is the only caller of {@code isInCareTeam}.
@@ -79,14 +80,17 @@ class PatientAccessPolicy implements PatientAccess {
     public AccessDecision decide(Caller caller, UUID patient, DataKind kind, UUID namedPractitioner) {
         return switch (caller.kind()) {
             case ANONYMOUS -> AccessDecision.refused("not signed in");
+            case SYSTEM -> AccessDecision.refused("not for the system itself");
             case PERSON -> person(caller, patient, kind, namedPractitioner);
         };
     }
 
     private AccessDecision person(Caller caller, UUID patient, DataKind kind, UUID namedPractitioner) {
-        if (caller.isPatient()) {
-            return patient != null && patient.equals(caller.patientId()) ? AccessDecision.allowed(Basis.OWN_RECORD)
-                    : AccessDecision.refused("another patient's record");
+        if (caller.isPatient() && caller.patientId().equals(patient)) {
+            return AccessDecision.allowed(Basis.OWN_RECORD);
+        }
+        if (caller.isPatient() && !caller.isClinician() && wholePractice(caller).isEmpty()) {
+            return AccessDecision.refused("another patient's record");
         }
         if (wholePractice(caller).contains(kind)) {
             return AccessDecision.allowed(Basis.WHOLE_PRACTICE);
@@ -112,16 +116,17 @@ class PatientAccessPolicy implements PatientAccess {
         if (caller.kind() != Caller.Kind.PERSON) {
             return Reach.none();
         }
-        if (caller.isPatient()) {
-            return caller.patientId() == null ? Reach.none() : new Reach(false, Set.of(caller.patientId()), null);
-        }
         if (wholePractice(caller).contains(kind)) {
             return new Reach(true, Set.of(), null);
         }
-        if (!caller.isClinician() || !CARE_TEAM.contains(kind)) {
-            return Reach.none();
+        Set<UUID> patients = new HashSet<>();
+        if (caller.isPatient()) {
+            patients.add(caller.patientId());
         }
-        Set<UUID> patients = new HashSet<>(emergencyAccess.activeFor(caller.username()));
+        if (!caller.isClinician() || !CARE_TEAM.contains(kind)) {
+            return new Reach(false, patients, null);
+        }
+        patients.addAll(emergencyAccess.activeFor(caller.username()));
         UUID practitioner = caller.practitionerId();
         if (practitioner != null) {
             patients.addAll(careTeams.patientsOf(practitioner));
