@@ -147,7 +147,8 @@ class PhiViewAuditIT {
         phi("GET /staff/patients/{patient}/notes/{id}", DR_ONE, "/staff/patients/{ada}/notes/{note}");
         phi("GET /staff/patients/{patient}/demographics", DESK, "/staff/patients/{ada}/demographics");
         phi("GET /staff/patients/{patient}/claims", BILLING, "/staff/patients/{ada}/claims");
-        phi("GET /staff/messages", DR_ONE, "/staff/messages");
+        // her name is in the inbox's patient filter also when the filter lists none of her threads
+        phi("GET /staff/messages", DR_ONE, "/staff/messages", "/staff/messages?status=CLOSED");
         phi("GET /staff/messages/{id}", DR_ONE, "/staff/messages/{thread}");
         phi("GET /staff/messages/attachments/{id}", DR_ONE, "/staff/messages/attachments/{attachment}");
         phi("GET /staff/renewals", DR_ONE, "/staff/renewals");
