@@ -132,14 +132,19 @@ public class MessagingService implements Messaging {
         return list;
     }
 
-    /** The patients whose threads the staff member may read, with their names, for the inbox's filter. */
+    /**
+     * The patients whose threads the staff member may read, with their names, for the inbox's filter; the filter shows
+     * them whatever the inbox lists, so each patient the {@code listed} threads do not name (and audit) is audited here.
+     */
     @Transactional(readOnly = true)
-    public Map<UUID, String> patientsInView(Caller staff) {
+    public Map<UUID, String> patientsInView(Caller staff, List<ThreadSummary> listed) {
         MessageAccess.Condition visible = access.visibleTo(staff);
         List<UUID> ids = jdbc.queryForList("select distinct t.patient_id from message_thread t where " + visible.sql(),
                 visible.parameters(), UUID.class);
         Map<UUID, String> names = new java.util.TreeMap<>();
         ids.forEach(id -> names.put(id, patientName(id)));
+        Set<UUID> audited = listed.stream().map(ThreadSummary::patientId).collect(java.util.stream.Collectors.toSet());
+        ids.stream().filter(id -> !audited.contains(id)).forEach(patient -> audit.record(viewed(patient, "message-inbox", null)));
         return names;
     }
 

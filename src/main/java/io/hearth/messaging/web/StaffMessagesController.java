@@ -6,10 +6,12 @@ import io.hearth.messaging.internal.MessagingService;
 import io.hearth.messaging.internal.Pool;
 import io.hearth.messaging.internal.ThreadStatus;
 import io.hearth.messaging.internal.Views.InboxFilter;
+import io.hearth.messaging.internal.Views.ThreadSummary;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
@@ -61,11 +63,12 @@ class StaffMessagesController {
     @GetMapping("/staff/messages")
     String inbox(Filter filter, Authentication authentication, Model model, Locale locale) {
         Caller staff = pages.viewer(authentication);
-        model.addAttribute("threads", messaging.inbox(staff, filter.parsed()));
+        List<ThreadSummary> threads = messaging.inbox(staff, filter.parsed());
+        model.addAttribute("threads", threads);
         model.addAttribute("filter", filter);
         model.addAttribute("pools", Pool.values());
         model.addAttribute("statuses", ThreadStatus.values());
-        model.addAttribute("patients", messaging.patientsInView(staff));
+        model.addAttribute("patients", messaging.patientsInView(staff, threads));
         model.addAttribute("format", pages.formatter(locale));
         model.addAttribute("me", staff.username());
         return "messaging/inbox";
