@@ -23,9 +23,10 @@ class CredentialChangeSessions {
     }
 
     void changed(HttpServletRequest request, String username, String keepOthers, String why) {
-        String newId = request.changeSessionId();
         if (!"true".equals(keepOthers)) {
-            sessions.endOthers(username, newId, why);
+            // before the new id: the store knows this session by its old id until the request ends
+            sessions.endOthers(username, request.getSession().getId(), why);
         }
+        request.changeSessionId();
     }
 }
