@@ -202,8 +202,8 @@ class AccountService implements Accounts {
         String index = emailIndex.of(normalised);
         String lookAlikeIndex = emailIndex.lookAlikeOf(normalised);
         Account account = accounts.findByUsernameKey(Usernames.key(username)).orElseThrow();
-        if (accounts.findByEmailIndex(index).or(() -> accounts.findByEmailSkeletonIndex(lookAlikeIndex))
-                .filter(other -> !other.id().equals(account.id())).isPresent()) {
+        if (java.util.stream.Stream.of(accounts.findByEmailIndex(index), accounts.findByEmailSkeletonIndex(lookAlikeIndex))
+                .flatMap(Optional::stream).anyMatch(other -> !other.id().equals(account.id()))) {
             throw new AccountRejectedException(EMAIL_TAKEN);
         }
         account.changeEmail(normalised, index, lookAlikeIndex, cipher);
