@@ -12,8 +12,8 @@ public interface Accounts {
     /**
      * Creates an account whose password has passed the password policy.
      *
-     * @throws AccountRejectedException when the username is taken or invalid, or the password is refused (the
-     *     message says why)
+     * @throws AccountRejectedException when the username is taken (also by one it looks like, see {@link Usernames}) or
+     *     invalid (mixing scripts, too), or the password is refused (the message says why)
      */
     UUID create(String username, String displayName, char[] password, Set<Role> roles);
 
@@ -32,7 +32,8 @@ public interface Accounts {
     /**
      * Sets the account's email address (used for notices and as an alternative sign-in name).
      *
-     * @throws AccountRejectedException when it is not an address or another account uses it
+     * @throws AccountRejectedException when it is not an address, its part before the @ mixes scripts, or another
+     *     account uses it or one that looks like it
      */
     void changeEmail(String username, String email);
 

@@ -67,6 +67,19 @@ class AccountAdminIT {
     }
 
     @Test
+    void anAccountKeptAsALookAlikeFromBeforeTheRuleIsMarkedForAdministrators() {
+        PortalClient admin = admin("lookalike.console");
+        people.create("grand.admin", "Gus Older", PASSWORD, Role.NURSE);
+        people.create("grand.other", "Gil Later", PASSWORD, Role.NURSE);
+        // as V47 leaves the later of two accounts that already looked alike
+        jdbc.update("update account set username_skeleton = null where username_key = 'grand.other'");
+
+        assertThat(admin.get("/admin/accounts?q=grand.").body()).containsOnlyOnce("looks like an older account");
+        assertThat(admin.get(page(accounts.idOf("grand.other").orElseThrow())).body()).contains("looks like an older account");
+        assertThat(admin.get(page(accounts.idOf("grand.admin").orElseThrow())).body()).doesNotContain("looks like an older account");
+    }
+
+    @Test
     void disablingEndsTheLiveSessionAtItsNextRequestAndKeepsTheOwnerOut() {
         PortalClient admin = admin("disable.admin");
         people.create("leaving.nurse", "Lee Leaving", PASSWORD, Role.NURSE);

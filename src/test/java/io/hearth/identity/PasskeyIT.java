@@ -227,6 +227,26 @@ class PasskeyIT {
              "response":{"authenticatorData":"AAAA","clientDataJSON":"AAAA","signature":"AAAA","userHandle":"AAAA"}}""";
 
     /** What Spring Security's registration stores once the browser's attestation checks out (the key is a stand-in). */
+    @Test
+    void removingAPasskeySignsOutEveryOtherSessionAndRenewsThisOnesId() {
+        people.create("passkey.remover", "Remy Remover", PASSWORD, Role.PATIENT);
+        Bytes credentialId = register("passkey.remover", "Old phone");
+        PortalClient here = new PortalClient(port);
+        here.signIn("passkey.remover", PASSWORD);
+        PortalClient there = new PortalClient(port);
+        there.signIn("passkey.remover", PASSWORD);
+        String before = here.cookieHeader();
+
+        HttpResponse<String> removed = here.submit("/account/security", "/account/security/passkeys/remove",
+                "passkey=" + URLEncoder.encode(credentialId.toBase64UrlString(), StandardCharsets.UTF_8) + "&currentPassword=" + PASSWORD);
+
+        assertThat(removed.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("?passkeyRemoved"));
+        assertThat(there.get("/").headers().firstValue("Location")).as("signed out there")
+                .hasValueSatisfying(location -> assertThat(location).contains("/signin"));
+        assertThat(here.cookieHeader()).as("a new session id here").isNotEqualTo(before);
+        assertThat(here.get("/account/security").statusCode()).isEqualTo(200);
+    }
+
     private Bytes register(String username, String name) {
         var user = ImmutablePublicKeyCredentialUserEntity.builder().id(Bytes.random()).name(username).displayName(username).build();
         passkeyUsers.save(user);

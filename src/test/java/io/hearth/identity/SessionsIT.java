@@ -134,4 +134,72 @@ class SessionsIT {
         assertThat(there.get("/").headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).contains("/signin"));
         assertThat(here.get("/").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void aPasswordChangeSignsOutEveryOtherSessionWhateverTheFormSendsAndRenewsThisOnesId() {
+        String[] fields = { "", "&endOtherSessions=false", "&endOtherSessions=maybe", "&keepOtherSessions=false", "&keepOtherSessions=yes" };
+        for (int i = 0; i < fields.length; i++) {
+            TwoBrowsers browsers = signedInTwice("password.changer" + i);
+
+            HttpResponse<String> changed = browsers.here().submit("/account/password", "/account/password", "currentPassword=" + PASSWORD
+                    + "&newPassword=lantern-bicycle-orchid-58&confirmPassword=lantern-bicycle-orchid-58" + fields[i]);
+
+            assertThat(changed.headers().firstValue("Location")).as(fields[i])
+                    .hasValueSatisfying(location -> assertThat(location).endsWith("/?passwordChanged"));
+            browsers.assertOnlyHereSignedInUnderANewId(fields[i]);
+        }
+    }
+
+    @Test
+    void aPasswordChangeKeepsTheOtherSessionsOnlyWhenAskedAndStillRenewsThisOnesId() {
+        TwoBrowsers browsers = signedInTwice("keeping.elsewhere");
+
+        browsers.here().submit("/account/password", "/account/password", "currentPassword=" + PASSWORD
+                + "&newPassword=lantern-bicycle-orchid-58&confirmPassword=lantern-bicycle-orchid-58&keepOtherSessions=true");
+
+        assertThat(browsers.there().get("/").statusCode()).isEqualTo(200);
+        assertThat(browsers.here().cookieHeader()).as("a new session id").isNotEqualTo(browsers.cookiesBefore());
+        assertThat(browsers.here().get("/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anEmailChangeSignsOutEveryOtherSessionUnlessAskedAndRenewsThisOnesId() {
+        TwoBrowsers browsers = signedInTwice("moving.address");
+
+        HttpResponse<String> changed = browsers.here().submit("/account/email", "/account/email",
+                "newEmail=mo.mover%40example.org&currentPassword=" + PASSWORD);
+
+        assertThat(changed.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("?changed"));
+        browsers.assertOnlyHereSignedInUnderANewId("email");
+    }
+
+    @Test
+    void newRecoveryCodesSignOutEveryOtherSessionUnlessAskedAndRenewThisOnesId() {
+        TwoBrowsers browsers = signedInTwice("new.codes");
+
+        HttpResponse<String> codes = browsers.here().submit("/account/security", "/account/security/recovery-codes", "currentPassword=" + PASSWORD);
+
+        assertThat(codes.statusCode()).isEqualTo(200);
+        browsers.assertOnlyHereSignedInUnderANewId("recovery codes");
+    }
+
+    /** One person signed in from two browsers; the session cookies of the first as they were then. */
+    private record TwoBrowsers(PortalClient here, PortalClient there, String cookiesBefore) {
+
+        void assertOnlyHereSignedInUnderANewId(String why) {
+            assertThat(there.get("/").headers().firstValue("Location")).as(why + ": signed out there")
+                    .hasValueSatisfying(location -> assertThat(location).contains("/signin"));
+            assertThat(here.cookieHeader()).as(why + ": a new session id here").isNotEqualTo(cookiesBefore);
+            assertThat(here.get("/").statusCode()).as(why + ": still signed in here").isEqualTo(200);
+        }
+    }
+
+    private TwoBrowsers signedInTwice(String username) {
+        people.create(username, "Pia Twice", PASSWORD, Role.PATIENT);
+        PortalClient here = new PortalClient(port);
+        here.signIn(username, PASSWORD);
+        PortalClient there = new PortalClient(port);
+        there.signIn(username, PASSWORD);
+        return new TwoBrowsers(here, there, here.cookieHeader());
+    }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hearth.test.TestDatabase;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -17,12 +15,9 @@ class MessageQuotaMigrationIT {
 
     @Test
     void existingAttachmentsAreCountedPerPatient() {
-        String url = TestDatabase.createDatabase();
-        Map<String, Object> settings = TestDatabase.settings(url);
-        DriverManagerDataSource owner = new DriverManagerDataSource(url, (String) settings.get("hearth.db.owner-username"),
-                (String) settings.get("hearth.db.owner-password"));
+        DriverManagerDataSource owner = TestDatabase.newDatabaseAsOwner();
         JdbcTemplate jdbc = new JdbcTemplate(owner);
-        migrate(owner, "44"); // as it was before V45
+        TestDatabase.migrate(owner, "44"); // as it was before V45
 
         UUID ada = UUID.randomUUID();
         UUID ben = UUID.randomUUID();
@@ -31,19 +26,12 @@ class MessageQuotaMigrationIT {
         message(jdbc, ada, 1_000);
         message(jdbc, ben, 7);
         message(jdbc, cy);
-        migrate(owner, "latest");
+        TestDatabase.migrate(owner, "latest");
 
         assertThat(jdbc.queryForObject("select used_bytes from message_quota where patient_id = ?", Long.class, ada)).isEqualTo(1_350);
         assertThat(jdbc.queryForObject("select used_bytes from message_quota where patient_id = ?", Long.class, ben)).isEqualTo(7);
         assertThat(jdbc.queryForObject("select count(*) from message_quota where patient_id = ?", Long.class, cy))
                 .as("made at the first attachment").isZero();
-    }
-
-    /** Migrates as the owner, who is also the app role here: the grants (afterMigrate.sql) expect every table made. */
-    private static void migrate(DriverManagerDataSource owner, String target) {
-        Flyway.configure().dataSource(owner)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + (TestDatabase.onPostgres() ? "postgresql" : "h2"))
-                .placeholders(Map.of("app_role", owner.getUsername())).target(target).load().migrate();
     }
 
     /** A thread of the patient with one message and attachments of these sizes; the texts are placeholder bytes. */

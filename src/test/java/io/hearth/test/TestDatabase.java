@@ -120,6 +120,23 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         }
     }
 
+    /** A new empty database reached as its owner, for a test of one migration (see {@link #migrate}). */
+    public static org.springframework.jdbc.datasource.DriverManagerDataSource newDatabaseAsOwner() {
+        Map<String, Object> settings = settings(createDatabase());
+        return new org.springframework.jdbc.datasource.DriverManagerDataSource((String) settings.get("hearth.db.url"),
+                (String) settings.get("hearth.db.owner-username"), (String) settings.get("hearth.db.owner-password"));
+    }
+
+    /**
+     * Migrates up to the target ({@code "46"}, or {@code "latest"}) as the owner, who is also the app role here: the
+     * grants (afterMigrate.sql) expect every table made.
+     */
+    public static void migrate(org.springframework.jdbc.datasource.DriverManagerDataSource owner, String target) {
+        org.flywaydb.core.Flyway.configure().dataSource(owner)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + (onPostgres() ? "postgresql" : "h2"))
+                .placeholders(Map.of("app_role", owner.getUsername())).target(target).load().migrate();
+    }
+
     public static boolean onPostgres() {
         return postgresReachable();
     }

@@ -33,6 +33,13 @@ class Account {
     @Column(name = "username_key", nullable = false, length = 64, unique = true)
     private String usernameKey;
 
+    /**
+     * {@link Usernames#lookAlikeKey}, unique: a name that looks like another cannot be stored. Empty only for the later
+     * accounts of a group that looked alike before V47 (kept, and marked for administrators).
+     */
+    @Column(name = "username_skeleton", length = 64, unique = true, updatable = false)
+    private String usernameSkeleton;
+
     static final EncryptedColumn DISPLAY_NAME = EncryptedColumn.of("account", "display_name_ciphertext");
 
     @Column(name = "display_name_ciphertext", nullable = false)
@@ -84,6 +91,10 @@ class Account {
     @Column(name = "email_index", length = 64)
     private String emailIndex;
 
+    /** {@link EmailIndex#lookAlikeOf}, unique like {@link #usernameSkeleton}; empty for a look-alike kept from before V47. */
+    @Column(name = "email_skeleton_index", length = 64, unique = true)
+    private String emailSkeletonIndex;
+
     /** Set when a link sent to the address is opened; cleared when the address changes. */
     @Column(name = "email_confirmed_at")
     private Instant emailConfirmedAt;
@@ -105,6 +116,7 @@ class Account {
         this.id = UUID.randomUUID();
         this.username = username.strip();
         this.usernameKey = Usernames.key(username);
+        this.usernameSkeleton = Usernames.lookAlikeKey(username);
         this.displayNameCiphertext = cipher.encrypt(displayName.strip(), DISPLAY_NAME.at(id));
         this.passwordHash = passwordHash;
         this.roles = EnumSet.copyOf(roles);
@@ -135,12 +147,18 @@ class Account {
         return true;
     }
 
-    void changeEmail(String email, String blindIndex, FieldCipher cipher) {
+    void changeEmail(String email, String blindIndex, String lookAlikeIndex, FieldCipher cipher) {
         if (!blindIndex.equals(this.emailIndex)) {
             this.emailConfirmedAt = null; // a new address is unconfirmed until its owner opens the link sent to it
         }
         this.emailCiphertext = cipher.encrypt(email, EMAIL.at(id));
         this.emailIndex = blindIndex;
+        this.emailSkeletonIndex = lookAlikeIndex;
+    }
+
+    /** Whether this account kept a username or address that looked like an older account's when V47 came. */
+    boolean keptAsLookAlike() {
+        return usernameSkeleton == null || emailCiphertext != null && emailSkeletonIndex == null;
     }
 
     void confirmEmail(Instant when) {

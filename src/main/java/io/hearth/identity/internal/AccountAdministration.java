@@ -36,7 +36,8 @@ public class AccountAdministration {
 
     /** An account as the administrators' list and page show it; never a hash, secret or address. */
     public record AccountState(UUID id, String username, String displayName, Set<Role> roles, boolean enabled, Instant lockedUntil,
-            boolean emailConfirmed, boolean authenticatorApp, int passkeys, Instant createdAt, Instant lastSignedInAt, boolean dormant) {
+            boolean emailConfirmed, boolean authenticatorApp, int passkeys, Instant createdAt, Instant lastSignedInAt, boolean dormant,
+            boolean lookAlike) {
 
         public boolean locked(Instant now) {
             return lockedUntil != null && lockedUntil.isAfter(now);
@@ -188,6 +189,7 @@ public class AccountAdministration {
     private AccountState state(Account account) {
         return new AccountState(account.id(), account.username(), account.displayName(cipher), account.roles(), account.enabled(),
                 account.lockedUntil(), account.emailConfirmed(), account.hasAuthenticatorApp(), passkeys.of(account.username()).size(),
-                account.createdAt(), account.lastSignedInAt(), account.disabledFor() == Account.DisabledFor.DORMANT);
+                account.createdAt(), account.lastSignedInAt(), account.disabledFor() == Account.DisabledFor.DORMANT,
+                account.keptAsLookAlike());
     }
 }

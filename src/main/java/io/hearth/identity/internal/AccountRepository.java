@@ -28,6 +28,10 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
 
     boolean existsByUsernameKey(String usernameKey);
 
+    boolean existsByUsernameSkeleton(String usernameSkeleton);
+
+    Optional<Account> findByEmailSkeletonIndex(String emailSkeletonIndex);
+
     Optional<Account> findByEmailIndex(String emailIndex);
 
     boolean existsByEmailIndex(String emailIndex);

@@ -32,6 +32,7 @@ class AccountService implements Accounts {
     // no '@': a name with one is an email address, so usernames and email addresses never collide
     private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._-]{3,64}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+    private static final String EMAIL_TAKEN = "Another account uses that email address.";
 
     private final AccountRepository accounts;
     private final PasswordPolicy policy;
@@ -86,6 +87,9 @@ class AccountService implements Accounts {
         if (!USERNAME.matcher(key).matches()) {
             throw new AccountRejectedException("A username has 3 to 64 letters, digits, dots, dashes or underscores.");
         }
+        if (!Usernames.singleScript(key)) {
+            throw new AccountRejectedException("A username is written in one alphabet: its letters must not mix scripts (such as Latin and Cyrillic).");
+        }
         if (displayName == null || displayName.isBlank() || displayName.length() > 200 || displayName.chars().anyMatch(Character::isISOControl)) {
             throw new AccountRejectedException("A display name has 1 to 200 characters and no control characters.");
         }
@@ -94,7 +98,8 @@ class AccountService implements Accounts {
         }
         String normalised = PasswordPolicy.normalise(password);
         policy.check(normalised, username, displayName);
-        if (accounts.existsByUsernameKey(key)) {
+        // a look-alike gets the same answer as the name itself; the unique look-alike key also refuses one racing in
+        if (accounts.existsByUsernameKey(key) || accounts.existsByUsernameSkeleton(Usernames.lookAlikeKey(key))) {
             throw new AccountRejectedException("That username is taken.");
         }
         try {
@@ -191,12 +196,22 @@ class AccountService implements Accounts {
         if (normalised.length() > 254 || !EMAIL.matcher(normalised).matches()) {
             throw new AccountRejectedException("That is not an email address.");
         }
-        String index = emailIndex.of(normalised);
-        Account account = accounts.findByUsernameKey(Usernames.key(username)).orElseThrow();
-        if (accounts.findByEmailIndex(index).filter(other -> !other.id().equals(account.id())).isPresent()) {
-            throw new AccountRejectedException("Another account uses that email address.");
+        if (!EmailIndex.localPartInOneScript(normalised)) {
+            throw new AccountRejectedException("Use an address whose part before the @ is written in one alphabet, without mixing scripts.");
         }
-        account.changeEmail(normalised, index, cipher);
+        String index = emailIndex.of(normalised);
+        String lookAlikeIndex = emailIndex.lookAlikeOf(normalised);
+        Account account = accounts.findByUsernameKey(Usernames.key(username)).orElseThrow();
+        if (java.util.stream.Stream.of(accounts.findByEmailIndex(index), accounts.findByEmailSkeletonIndex(lookAlikeIndex))
+                .flatMap(Optional::stream).anyMatch(other -> !other.id().equals(account.id()))) {
+            throw new AccountRejectedException(EMAIL_TAKEN);
+        }
+        account.changeEmail(normalised, index, lookAlikeIndex, cipher);
+        try {
+            accounts.flush(); // a look-alike racing in is refused here, with the same answer
+        } catch (DataIntegrityViolationException raceLost) {
+            throw new AccountRejectedException(EMAIL_TAKEN);
+        }
         audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMIN_ACTION, AuditOutcome.SUCCESS).object("account", account.id())
                 .because("email address changed"));
     }

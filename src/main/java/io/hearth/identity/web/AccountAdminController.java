@@ -174,6 +174,9 @@ class AccountAdminController {
         if (!state.authenticatorApp() && state.passkeys() == 0) {
             states.add("admin.accounts.state.noSecondFactor");
         }
+        if (state.lookAlike()) {
+            states.add("admin.accounts.state.lookAlike");
+        }
         return new Line(state.id(), state.username(), state.displayName(), state.roles().stream().map(Enum::name).sorted()
                 .collect(java.util.stream.Collectors.joining(", ")), states, locked ? format.format(state.lockedUntil()) : null,
                 state.passkeys(), state.authenticatorApp(), state.enabled(), locked,

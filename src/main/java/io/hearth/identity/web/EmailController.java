@@ -2,8 +2,7 @@ package io.hearth.identity.web;
 
 import io.hearth.identity.AccountRejectedException;
 import io.hearth.identity.Accounts;
-import io.hearth.identity.internal.UserSessions;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,9 +16,9 @@ class EmailController {
 
     static final String PATH = "/account/email";
     private final Accounts accounts;
-    private final UserSessions sessions;
+    private final CredentialChangeSessions sessions;
 
-    EmailController(Accounts accounts, UserSessions sessions) {
+    EmailController(Accounts accounts, CredentialChangeSessions sessions) {
         this.accounts = accounts;
         this.sessions = sessions;
     }
@@ -33,8 +32,8 @@ class EmailController {
 
     @PostMapping(PATH)
     String change(@RequestParam(defaultValue = "") String newEmail, @RequestParam(defaultValue = "") String currentPassword,
-            @RequestParam(defaultValue = "false") boolean endOtherSessions, Authentication authentication, HttpSession session,
-            Model model) {
+            @RequestParam(name = CredentialChangeSessions.KEEP_OTHERS, required = false) String keepOtherSessions,
+            Authentication authentication, HttpServletRequest request, Model model) {
         try {
             accounts.changeOwnEmail(authentication.getName(), currentPassword.toCharArray(), newEmail.strip());
         } catch (AccountRejectedException rejected) {
@@ -42,9 +41,7 @@ class EmailController {
             model.addAttribute("newEmail", newEmail);
             return form(authentication, model);
         }
-        if (endOtherSessions) {
-            sessions.endOthers(authentication.getName(), session.getId(), "email address changed");
-        }
+        sessions.changed(request, authentication.getName(), keepOtherSessions, "email address changed");
         return "redirect:" + PATH + "?changed";
     }
 

@@ -1,8 +1,8 @@
 package io.hearth.identity.web;
 
-import io.hearth.identity.internal.UserSessions;
 import io.hearth.identity.AccountRejectedException;
 import io.hearth.identity.Accounts;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -16,9 +16,9 @@ class PasswordController {
 
     static final String PATH = "/account/password";
     private final Accounts accounts;
-    private final UserSessions sessions;
+    private final CredentialChangeSessions sessions;
 
-    PasswordController(Accounts accounts, UserSessions sessions) {
+    PasswordController(Accounts accounts, CredentialChangeSessions sessions) {
         this.accounts = accounts;
         this.sessions = sessions;
     }
@@ -31,8 +31,8 @@ class PasswordController {
 
     @PostMapping(PATH)
     String change(@RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String newPassword,
-            @RequestParam(defaultValue = "") String confirmPassword, @RequestParam(defaultValue = "false") boolean endOtherSessions,
-            Authentication authentication, HttpSession session, Model model) {
+            @RequestParam(defaultValue = "") String confirmPassword, @RequestParam(name = CredentialChangeSessions.KEEP_OTHERS, required = false) String keepOtherSessions,
+            Authentication authentication, HttpServletRequest request, HttpSession session, Model model) {
         if (!newPassword.equals(confirmPassword)) {
             model.addAttribute("error", "The two new passwords differ.");
             return form(session, model);
@@ -44,9 +44,7 @@ class PasswordController {
             return form(session, model);
         }
         PasswordExpiry.clear(session);
-        if (endOtherSessions) {
-            sessions.endOthers(authentication.getName(), session.getId(), "password changed");
-        }
+        sessions.changed(request, authentication.getName(), keepOtherSessions, "password changed");
         return "redirect:/?passwordChanged";
     }
 }

@@ -4,6 +4,7 @@ import io.hearth.identity.AccountRejectedException;
 import io.hearth.identity.SecondFactors;
 import io.hearth.identity.internal.Passkeys;
 import io.hearth.system.HearthProperties;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -30,8 +31,11 @@ class SecurityPageController {
     private final Passkeys passkeys;
     private final HearthProperties hearth;
     private final Clock clock;
+    private final CredentialChangeSessions sessions;
 
-    SecurityPageController(SecondFactors secondFactors, Passkeys passkeys, HearthProperties hearth, Clock clock) {
+    SecurityPageController(SecondFactors secondFactors, Passkeys passkeys, HearthProperties hearth, Clock clock,
+            CredentialChangeSessions sessions) {
+        this.sessions = sessions;
         this.secondFactors = secondFactors;
         this.passkeys = passkeys;
         this.hearth = hearth;
@@ -51,12 +55,15 @@ class SecurityPageController {
     }
 
     @PostMapping(PATH + "/recovery-codes")
-    String regenerate(@RequestParam(defaultValue = "") String currentPassword, Authentication authentication, Model model, Locale locale) {
+    String regenerate(@RequestParam(defaultValue = "") String currentPassword,
+            @RequestParam(name = CredentialChangeSessions.KEEP_OTHERS, required = false) String keepOtherSessions,
+            Authentication authentication, HttpServletRequest request, Model model, Locale locale) {
         try {
             model.addAttribute("recoveryCodes", secondFactors.regenerateRecoveryCodes(authentication.getName(), currentPassword.toCharArray()));
         } catch (AccountRejectedException rejected) {
             return refused(rejected, authentication, model, locale);
         }
+        sessions.changed(request, authentication.getName(), keepOtherSessions, "recovery codes replaced");
         return "identity/recovery-codes";
     }
 
@@ -81,12 +88,14 @@ class SecurityPageController {
 
     @PostMapping(PATH + "/passkeys/remove")
     String removePasskey(@RequestParam(defaultValue = "") String passkey, @RequestParam(defaultValue = "") String currentPassword,
-            Authentication authentication, Model model, Locale locale) {
+            @RequestParam(name = CredentialChangeSessions.KEEP_OTHERS, required = false) String keepOtherSessions,
+            Authentication authentication, HttpServletRequest request, Model model, Locale locale) {
         try {
             passkeys.remove(authentication.getName(), passkey, currentPassword.toCharArray());
         } catch (AccountRejectedException rejected) {
             return refused(rejected, authentication, model, locale);
         }
+        sessions.changed(request, authentication.getName(), keepOtherSessions, "passkey removed");
         return "redirect:" + PATH + "?passkeyRemoved";
     }
 

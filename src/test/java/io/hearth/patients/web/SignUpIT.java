@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,12 +58,12 @@ class SignUpIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    UUID[] patients = new UUID[3];
-    LocalDate[] birthDates = new LocalDate[3];
+    UUID[] patients = new UUID[4];
+    LocalDate[] birthDates = new LocalDate[4];
 
     @BeforeAll
     void importPatients() throws IOException {
-        String[] names = { "Basil991", "Beatriz277", "Candy565" };
+        String[] names = { "Basil991", "Beatriz277", "Candy565", "Cedric746" };
         for (int i = 0; i < names.length; i++) {
             try (InputStream in = Files.newInputStream(SyntheaBundles.patient(names[i]))) {
                 patients[i] = fhirImport.importBundle(in, "test").patients().iterator().next();
@@ -137,6 +138,38 @@ class SignUpIT {
                 .contains("do not match");
         assertThat(errorOf(frontDesk().submit("/staff/activation-codes", "/staff/activation-codes", "patientId=" + patients[2]).body()))
                 .as("no code for a record that has an account").contains("already has an account");
+    }
+
+    @Test
+    void aUsernameOrAddressThatLooksLikeAnExistingOneIsRefusedAndTheCodeStillWorks() {
+        people.create("demo.patient", "Dee Patient", PASSWORD, Role.PATIENT);
+        people.create("demo.admin", "Dee Admin", PASSWORD, Role.ADMIN);
+        people.giveConfirmedEmail("demo.patient", "demo.patient@example.org");
+        String code = issueCode(patients[3]);
+        String taken = errorOf(signUp(code, birthDates[3], "demo.patient", "cedric@example.org", NEW_PASSWORD).body());
+        assertThat(taken).isEqualTo("That username is taken.");
+
+        for (String lookAlike : List.of("demo.\u0251dmin", "demo.adm\u0131n", "demo.p\u0251tient")) {
+            HttpResponse<String> refused = signUp(code, birthDates[3], lookAlike, "cedric@example.org", NEW_PASSWORD);
+            assertThat(errorOf(refused.body())).as(lookAlike).isEqualTo(taken);
+            assertThat(accounts.exists(lookAlike)).as(lookAlike).isFalse();
+        }
+        for (String mixed : List.of("demo.p\u0430tient", "d\u0435mo.patient", "dem\u03bf.admin", "\u0430dmin")) {
+            HttpResponse<String> refused = signUp(code, birthDates[3], mixed, "cedric@example.org", NEW_PASSWORD);
+            assertThat(errorOf(refused.body())).as(mixed).contains("must not mix scripts");
+            assertThat(refused.body()).as("what was typed is kept").contains("value=\"cedric@example.org\"");
+            assertThat(accounts.exists(mixed)).as(mixed).isFalse();
+        }
+        String addressTaken = errorOf(signUp(code, birthDates[3], "cedric.new", "demo.patient@example.org", NEW_PASSWORD).body());
+        assertThat(addressTaken).isEqualTo("Another account uses that email address.");
+        assertThat(errorOf(signUp(code, birthDates[3], "cedric.new", "demo.p\u0251tient@example.org", NEW_PASSWORD).body()))
+                .isEqualTo(addressTaken);
+        assertThat(errorOf(signUp(code, birthDates[3], "cedric.new", "demo.p\u0430tient@example.org", NEW_PASSWORD).body()))
+                .contains("without mixing scripts");
+        assertThat(accounts.exists("cedric.new")).isFalse();
+
+        assertThat(signUp(code, birthDates[3], "cedric.new", "cedric@example.org", NEW_PASSWORD).headers().firstValue("Location"))
+                .as("the refusals used nothing up").hasValueSatisfying(location -> assertThat(location).endsWith("/signin?registered"));
     }
 
     @Test
