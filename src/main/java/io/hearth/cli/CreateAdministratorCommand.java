@@ -61,7 +61,7 @@ class CreateAdministratorCommand extends OfflineCommand {
             out.flush();
             return 0;
         } catch (AccountRejectedException rejected) {
-            spec.commandLine().getErr().println("Not created: " + rejected.getMessage());
+            spec.commandLine().getErr().println("Not created: " + context.getMessage(rejected, java.util.Locale.ENGLISH));
             spec.commandLine().getErr().flush();
             return 1;
         } finally {

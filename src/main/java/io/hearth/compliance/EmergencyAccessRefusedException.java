@@ -1,9 +1,13 @@
 package io.hearth.compliance;
 
-/** An emergency access or its review was refused; the message is for the person and never repeats what they typed. */
-public class EmergencyAccessRefusedException extends RuntimeException {
+import io.hearth.system.Refusal;
+import org.springframework.http.HttpStatus;
 
-    public EmergencyAccessRefusedException(String message) {
-        super(message);
+/** An emergency access or its review was refused; the text (by its key) is for the person and never repeats what they typed. */
+public class EmergencyAccessRefusedException extends Refusal {
+
+    /** A refusal of the form (400) with this message key and its arguments. */
+    public EmergencyAccessRefusedException(String key, Object... arguments) {
+        super(HttpStatus.BAD_REQUEST, key, arguments);
     }
 }

@@ -1,9 +1,13 @@
 package io.hearth.patients;
 
-/** A refused activation step; the message is written for the person in front of the form and holds no PHI. */
-public class ActivationRefusedException extends RuntimeException {
+import io.hearth.system.Refusal;
+import org.springframework.http.HttpStatus;
 
-    public ActivationRefusedException(String message) {
-        super(message);
+/** A refused activation step; the text (by its key) is written for the person in front of the form and holds no PHI. */
+public class ActivationRefusedException extends Refusal {
+
+    /** A refusal of the form (400) with this message key and its arguments. */
+    public ActivationRefusedException(String key, Object... arguments) {
+        super(HttpStatus.BAD_REQUEST, key, arguments);
     }
 }

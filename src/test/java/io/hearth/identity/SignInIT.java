@@ -96,6 +96,6 @@ class SignInIT {
     @Test
     void lookAlikeUsernamesCannotBeRegisteredTwice() {
         assertThatThrownBy(() -> accounts.create(" MARIA.lopez", "Someone Else", "another-strong-passphrase-9".toCharArray(), EnumSet.of(Role.PATIENT)))
-                .isInstanceOf(AccountRejectedException.class).hasMessageContaining("taken");
+                .isInstanceOf(AccountRejectedException.class).hasMessage("identity.refused.usernameTaken");
     }
 }

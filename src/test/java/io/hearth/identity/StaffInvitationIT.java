@@ -121,7 +121,7 @@ class StaffInvitationIT {
                             accounts.create(name, "Ray Racer", PASSWORD.toCharArray(), Set.of(Role.NURSE));
                             return true;
                         } catch (AccountRejectedException taken) {
-                            assertThat(taken).hasMessage("That username is taken.");
+                            assertThat(taken).hasMessage("identity.refused.usernameTaken");
                             return false;
                         }
                     }));

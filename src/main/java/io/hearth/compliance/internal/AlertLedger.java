@@ -52,17 +52,17 @@ class AlertLedger implements SecurityAlerts {
     @Transactional
     public void close(UUID alert, Status verdict, String note, Actor by) {
         if (verdict == null || verdict == Status.OPEN) {
-            throw new AlertRefusedException("Close the alert as harmless or escalate it to an incident.");
+            throw new AlertRefusedException("compliance.refused.alertVerdict");
         }
         String why = note == null ? "" : note.strip();
         if (why.isEmpty()) {
-            throw new AlertRefusedException("Write a note saying why: it is kept with the alert and in the audit trail.");
+            throw new AlertRefusedException("compliance.refused.alertNote");
         }
         if (why.length() > MAX_NOTE || why.codePoints().anyMatch(Character::isISOControl)) {
-            throw new AlertRefusedException("Keep the note to one line of at most " + MAX_NOTE + " characters.");
+            throw new AlertRefusedException("compliance.refused.alertNoteLength", MAX_NOTE);
         }
         if (!store.close(alert, verdict, why, by.id(), clock.instant())) {
-            throw new AlertRefusedException("That alert is already closed, or there is no such alert.");
+            throw new AlertRefusedException("compliance.refused.alertClosed");
         }
         String verdictText = verdict == Status.HARMLESS ? "closed as harmless" : "escalated to an incident";
         audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMIN_ACTION, AuditOutcome.SUCCESS).by(by).object("security-alert", alert)

@@ -60,17 +60,17 @@ class EmergencyAccessLedger implements EmergencyAccess {
         if (!clinical) {
             audit.record(AuditEvent.of(AuditAction.BREAK_GLASS, AuditOutcome.DENIED).patient(patient).object("health-record", patient)
                     .because("not a clinician"));
-            throw new EmergencyAccessRefusedException("Only providers and nurses may open a record in an emergency.");
+            throw new EmergencyAccessRefusedException("compliance.refused.notClinician");
         }
         Reason chosen = Arrays.stream(Reason.values()).filter(known -> known.name().equals(reason)).findFirst()
-                .orElseThrow(() -> new EmergencyAccessRefusedException("Choose the reason for the emergency access."));
-        String explained = text(details, "Explain the emergency in a few words.");
+                .orElseThrow(() -> new EmergencyAccessRefusedException("compliance.refused.reason"));
+        String explained = text(details, "compliance.refused.details");
         try {
             secondFactors.confirm(clinician.getName(), secondFactorCode);
         } catch (AccountRejectedException wrong) {
             audit.record(AuditEvent.of(AuditAction.BREAK_GLASS, AuditOutcome.DENIED).patient(patient).object("health-record", patient)
                     .because("second factor not confirmed"));
-            throw new EmergencyAccessRefusedException(wrong.getMessage());
+            throw new EmergencyAccessRefusedException(wrong.key(), wrong.getArguments());
         }
         Instant now = clock.instant();
         Instant until = now.plus(settings.breakGlassDuration());
@@ -121,7 +121,7 @@ class EmergencyAccessLedger implements EmergencyAccess {
                 UPDATE break_glass SET review = ?, review_note = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ? AND review IS NULL""")
                 .params(verdict.name(), why, by.id(), utc(clock.instant()), grant).update();
         if (updated == 0) {
-            throw new EmergencyAccessRefusedException("That emergency access is already reviewed, or there is no such access.");
+            throw new EmergencyAccessRefusedException("compliance.refused.reviewed");
         }
         audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMIN_ACTION, AuditOutcome.SUCCESS).by(by).object("break-glass", grant)
                 .because("emergency access " + verdict.name().toLowerCase() + (why == null ? "" : ": " + why)));
@@ -137,13 +137,13 @@ class EmergencyAccessLedger implements EmergencyAccess {
         };
     }
 
-    private static String text(String value, String whenEmpty) {
+    private static String text(String value, String keyWhenEmpty) {
         String clean = value == null ? "" : value.strip();
         if (clean.isEmpty()) {
-            throw new EmergencyAccessRefusedException(whenEmpty);
+            throw new EmergencyAccessRefusedException(keyWhenEmpty);
         }
         if (clean.length() > MAX_TEXT || clean.codePoints().anyMatch(Character::isISOControl)) {
-            throw new EmergencyAccessRefusedException("Keep it to one line of at most " + MAX_TEXT + " characters.");
+            throw new EmergencyAccessRefusedException("compliance.refused.textLength", MAX_TEXT);
         }
         return clean;
     }

@@ -40,7 +40,7 @@ class BreakGlassController {
             emergencyAccess.open(authentication, patient, reason, details, code);
         } catch (EmergencyAccessRefusedException refused) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("error", refused.getMessage());
+            model.addAttribute("error", refused);
             model.addAttribute("chosenReason", reason);
             model.addAttribute("details", details);
             return form(patient, model);

@@ -51,12 +51,12 @@ class BreakGlassReviewController {
             EmergencyAccess.Review chosen = "ESCALATED".equals(verdict) ? EmergencyAccess.Review.ESCALATED
                     : "ACCEPTED".equals(verdict) ? EmergencyAccess.Review.ACCEPTED : null;
             if (chosen == null) {
-                throw new EmergencyAccessRefusedException("Accept the access or escalate it.");
+                throw new EmergencyAccessRefusedException("compliance.refused.verdict");
             }
             emergencyAccess.review(id, chosen, note, Actor.of(authentication));
         } catch (EmergencyAccessRefusedException refused) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("error", refused.getMessage());
+            model.addAttribute("error", refused);
             return page(model, locale);
         }
         return "redirect:" + PATH + "?reviewed";

@@ -74,7 +74,7 @@ class SecurityAlertsController {
             alerts.close(id, chosen, note, Actor.of(authentication));
         } catch (AlertRefusedException refused) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("error", refused.getMessage());
+            model.addAttribute("error", refused);
             return page(model, locale);
         }
         return "redirect:" + PATH + "?closed";

@@ -87,7 +87,7 @@ class CryptoConfiguration {
      */
     @Bean
     KeyRotation keyRotation(Keysets keysets, FieldCipher fieldCipher, ObjectProvider<ReencryptionTarget> registered, JdbcClient jdbc,
-            PlatformTransactionManager transactions, BeanFactory beans) {
+            ObjectProvider<PlatformTransactionManager> transactions, BeanFactory beans) {
         return new TinkKeyRotation(keysets, fieldCipher, () -> {
             Map<String, ReencryptionTarget> targets = new LinkedHashMap<>();
             for (EncryptedColumn column : DeclaredColumns.in(AutoConfigurationPackages.get(beans))) {
@@ -96,7 +96,7 @@ class CryptoConfiguration {
             }
             registered.orderedStream().forEach(target -> targets.putIfAbsent(target.name(), target));
             return List.copyOf(targets.values());
-        }, new TransactionTemplate(transactions));
+        }, () -> new TransactionTemplate(transactions.getObject()));
     }
 
     @Bean

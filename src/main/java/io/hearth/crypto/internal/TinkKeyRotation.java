@@ -23,18 +23,19 @@ class TinkKeyRotation implements KeyRotation {
     private final Keysets keysets;
     private final FieldCipher fields;
     private final Supplier<List<ReencryptionTarget>> targets;
-    private final TransactionOperations transactions;
+    private final Supplier<TransactionOperations> transactions;
 
     /**
      * @param targets found on first use (scanning for the declared columns takes a moment that only the key commands
      *     and the status page need)
-     * @param transactions each batch commits as one transaction
+     * @param transactions each batch commits as one transaction (asked for on first use, as the targets are)
      */
-    TinkKeyRotation(Keysets keysets, FieldCipher fields, Supplier<List<ReencryptionTarget>> targets, TransactionOperations transactions) {
+    TinkKeyRotation(Keysets keysets, FieldCipher fields, Supplier<List<ReencryptionTarget>> targets,
+            Supplier<TransactionOperations> transactions) {
         this.keysets = keysets;
         this.fields = fields;
         this.targets = SingletonSupplier.of(() -> List.copyOf(targets.get()));
-        this.transactions = transactions;
+        this.transactions = SingletonSupplier.of(transactions);
     }
 
     @Override
@@ -97,7 +98,7 @@ class TinkKeyRotation implements KeyRotation {
 
     /** One batch, committed at once: a kill loses at most this batch's work, and the next run finds what is left. */
     private int batch(ReencryptionTarget target, int primary) {
-        Integer rewritten = transactions.execute(status -> target.reencryptBatch(primary, BATCH_SIZE));
+        Integer rewritten = transactions.get().execute(status -> target.reencryptBatch(primary, BATCH_SIZE));
         return rewritten == null ? 0 : rewritten;
     }
 

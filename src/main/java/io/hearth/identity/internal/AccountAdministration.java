@@ -171,9 +171,9 @@ public class AccountAdministration {
     }
 
     private Account other(UUID id, Actor by) {
-        Account account = accounts.findById(id).orElseThrow(() -> new AccountRejectedException("There is no such account."));
+        Account account = accounts.findById(id).orElseThrow(() -> new AccountRejectedException("identity.refused.noSuchAccount"));
         if (account.username().equals(by.id())) {
-            throw new AccountRejectedException("You cannot do this to your own account; ask another administrator.");
+            throw new AccountRejectedException("identity.refused.ownAccount");
         }
         return account;
     }
@@ -181,7 +181,7 @@ public class AccountAdministration {
     private static String reason(String reason) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > MAX_REASON || why.codePoints().anyMatch(Character::isISOControl)) {
-            throw new AccountRejectedException("Give the reason (up to " + MAX_REASON + " characters, on one line).");
+            throw new AccountRejectedException("identity.refused.reason", MAX_REASON);
         }
         return why;
     }

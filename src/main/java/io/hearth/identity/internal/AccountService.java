@@ -32,7 +32,6 @@ class AccountService implements Accounts {
     // no '@': a name with one is an email address, so usernames and email addresses never collide
     private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._-]{3,64}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
-    private static final String EMAIL_TAKEN = "Another account uses that email address.";
 
     private final AccountRepository accounts;
     private final PasswordPolicy policy;
@@ -85,29 +84,29 @@ class AccountService implements Accounts {
     public UUID create(String username, String displayName, char[] password, Set<Role> roles) {
         String key = Usernames.key(username);
         if (!USERNAME.matcher(key).matches()) {
-            throw new AccountRejectedException("A username has 3 to 64 letters, digits, dots, dashes or underscores.");
+            throw new AccountRejectedException("identity.refused.usernameForm");
         }
         if (!Usernames.singleScript(key)) {
-            throw new AccountRejectedException("A username is written in one alphabet: its letters must not mix scripts (such as Latin and Cyrillic).");
+            throw new AccountRejectedException("identity.refused.usernameScripts");
         }
         if (displayName == null || displayName.isBlank() || displayName.length() > 200 || displayName.chars().anyMatch(Character::isISOControl)) {
-            throw new AccountRejectedException("A display name has 1 to 200 characters and no control characters.");
+            throw new AccountRejectedException("identity.refused.displayName");
         }
         if (roles.isEmpty()) {
-            throw new AccountRejectedException("An account needs at least one role.");
+            throw new AccountRejectedException("identity.refused.noRole");
         }
         String normalised = PasswordPolicy.normalise(password);
         policy.check(normalised, username, displayName);
         // a look-alike gets the same answer as the name itself; the unique look-alike key also refuses one racing in
         if (accounts.existsByUsernameKey(key) || accounts.existsByUsernameSkeleton(Usernames.lookAlikeKey(key))) {
-            throw new AccountRejectedException("That username is taken.");
+            throw new AccountRejectedException("identity.refused.usernameTaken");
         }
         try {
             UUID id = accounts.saveAndFlush(new Account(username, displayName, encoder.encode(normalised), roles, clock.instant(), cipher)).id();
             audit.recordAfterCommit(AuditEvent.of(AuditAction.ACCOUNT_CREATED, AuditOutcome.SUCCESS).object("account", id).because(roles.toString()));
             return id;
         } catch (DataIntegrityViolationException raceLost) {
-            throw new AccountRejectedException("That username is taken.");
+            throw new AccountRejectedException("identity.refused.usernameTaken");
         }
     }
 
@@ -115,7 +114,7 @@ class AccountService implements Accounts {
     @Transactional
     public UUID inviteStaff(String username, String displayName, String email, Set<Role> roles) {
         if (roles.isEmpty() || roles.contains(Role.PATIENT)) {
-            throw new AccountRejectedException("Choose one or more staff roles (patients open their own accounts with an activation code).");
+            throw new AccountRejectedException("identity.refused.staffRoles");
         }
         UUID id = create(username, displayName, unusablePassword(), roles);
         changeEmail(username, email);
@@ -194,23 +193,23 @@ class AccountService implements Accounts {
     public void changeEmail(String username, String email) {
         String normalised = Usernames.key(email);
         if (normalised.length() > 254 || !EMAIL.matcher(normalised).matches()) {
-            throw new AccountRejectedException("That is not an email address.");
+            throw new AccountRejectedException("identity.refused.emailForm");
         }
         if (!EmailIndex.localPartInOneScript(normalised)) {
-            throw new AccountRejectedException("Use an address whose part before the @ is written in one alphabet, without mixing scripts.");
+            throw new AccountRejectedException("identity.refused.emailScripts");
         }
         String index = emailIndex.of(normalised);
         String lookAlikeIndex = emailIndex.lookAlikeOf(normalised);
         Account account = accounts.findByUsernameKey(Usernames.key(username)).orElseThrow();
         if (java.util.stream.Stream.of(accounts.findByEmailIndex(index), accounts.findByEmailSkeletonIndex(lookAlikeIndex))
                 .flatMap(Optional::stream).anyMatch(other -> !other.id().equals(account.id()))) {
-            throw new AccountRejectedException(EMAIL_TAKEN);
+            throw new AccountRejectedException("identity.refused.emailTaken");
         }
         account.changeEmail(normalised, index, lookAlikeIndex, cipher);
         try {
             accounts.flush(); // a look-alike racing in is refused here, with the same answer
         } catch (DataIntegrityViolationException raceLost) {
-            throw new AccountRejectedException(EMAIL_TAKEN);
+            throw new AccountRejectedException("identity.refused.emailTaken");
         }
         audit.recordAfterCommit(AuditEvent.of(AuditAction.ADMIN_ACTION, AuditOutcome.SUCCESS).object("account", account.id())
                 .because("email address changed"));
@@ -276,8 +275,7 @@ class AccountService implements Accounts {
         boolean reused = encoder.matches(normalised, account.passwordHash())
                 || history.recent(account.id(), passwordSettings.history() - 1).stream().anyMatch(old -> encoder.matches(normalised, old));
         if (reused) {
-            throw new AccountRejectedException("Choose a password you have not used before (the last " + passwordSettings.history()
-                    + " cannot be used again).");
+            throw new AccountRejectedException("identity.refused.passwordReused", passwordSettings.history());
         }
         history.add(account.id(), account.changePassword(encoder.encode(normalised), clock.instant()), clock.instant());
         resets.voidAll(account.id(), clock.instant());
@@ -302,7 +300,7 @@ class AccountService implements Accounts {
     @Transactional // a refused new password rolls the redemption back, so the same link can be used to try again
     public void resetPassword(String token, char[] newPassword) {
         UUID accountId = resets.redeem(token, clock.instant())
-                .orElseThrow(() -> new AccountRejectedException("This link does not work any more. Ask for a new one."));
+                .orElseThrow(() -> new AccountRejectedException("identity.refused.linkExpired"));
         Account account = accounts.findById(accountId).orElseThrow();
         setPassword(account, newPassword, "reset by email link");
         account.confirmEmail(clock.instant()); // the link reached its owner at this address

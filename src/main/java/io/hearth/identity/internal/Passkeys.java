@@ -92,7 +92,7 @@ public class Passkeys {
         PublicKeyCredentialUserEntity user = users.findByUsername(username);
         CredentialRecord record = parse(passkeyId).map(credentials::findByCredentialId).orElse(null);
         if (user == null || record == null || !record.getUserEntityUserId().equals(user.getId())) {
-            throw new AccountRejectedException("That passkey is not on your account.");
+            throw new AccountRejectedException("identity.refused.passkeyNotYours");
         }
         credentials.delete(record.getCredentialId());
         changed(username, "passkey removed");

@@ -32,7 +32,7 @@ class PasswordConfirmation {
         String passwordHash = accounts.findByUsernameKey(Usernames.key(username)).orElseThrow().passwordHash();
         if (!encoder.matches(new String(password), passwordHash)) {
             attempts.countFailure(username);
-            throw new AccountRejectedException("Your password is not right.");
+            throw new AccountRejectedException("identity.refused.password");
         }
     }
 }

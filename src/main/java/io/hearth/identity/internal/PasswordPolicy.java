@@ -34,7 +34,8 @@ class PasswordPolicy {
     void check(String normalisedPassword, String... personalWords) {
         String refusal = assess(normalisedPassword, personalWords).refusal();
         if (refusal != null) {
-            throw new AccountRejectedException(refusal);
+            // the strength estimate's own words (nbvcxz), in English for now: see PasswordPolicy.assess
+            throw new AccountRejectedException("identity.refused.weakPassword", refusal);
         }
     }
 

@@ -95,13 +95,13 @@ class SecondFactorService implements SecondFactors {
     @Transactional
     public List<String> enrolAuthenticatorApp(String username, String secret, String code) {
         Account account = accounts.lockByUsernameKey(Usernames.key(username))
-                .orElseThrow(() -> new AccountRejectedException("The code is not right. Check the time on your phone and try again."));
+                .orElseThrow(() -> new AccountRejectedException("identity.refused.enrolCode"));
         if (account.hasAuthenticatorApp()) {
-            throw new AccountRejectedException("This account already has an authenticator app.");
+            throw new AccountRejectedException("identity.refused.alreadyEnrolled");
         }
         OptionalLong step = AuthenticatorCodes.matchingStep(secret, code, clock.instant());
         if (step.isEmpty()) {
-            throw new AccountRejectedException("The code is not right. Check the time on your phone and try again.");
+            throw new AccountRejectedException("identity.refused.enrolCode");
         }
         account.enrolAuthenticatorApp(secret, step.getAsLong(), cipher);
         List<String> codes = replaceRecoveryCodes(account);
@@ -157,7 +157,7 @@ class SecondFactorService implements SecondFactors {
                 .filter(factor -> factor != Kind.EMAIL_CODE);
         if (kind.isEmpty()) {
             attempts.countFailure(username);
-            throw new AccountRejectedException("That code is not right. Type the current code from your authenticator app.");
+            throw new AccountRejectedException("identity.refused.code");
         }
     }
 
@@ -172,11 +172,11 @@ class SecondFactorService implements SecondFactors {
     public void sendEmailCode(String username) {
         // the row lock counts parallel requests one after the other
         Account account = accounts.lockByUsernameKey(Usernames.key(username)).filter(this::emailCodeOffered)
-                .orElseThrow(() -> new AccountRejectedException("A code by email is not available for this account."));
+                .orElseThrow(() -> new AccountRejectedException("identity.refused.emailCodeUnavailable"));
         Instant now = clock.instant();
         IdentityProperties.EmailCode settings = identity.emailCode();
         if (emailCodes.sentSince(account.id(), now.minus(settings.sendWindow())) >= settings.maxSends()) {
-            throw new AccountRejectedException("We have sent you several codes already. Use the newest one, or ask again in a few minutes.");
+            throw new AccountRejectedException("identity.refused.emailCodeLimit");
         }
         String code = emailCodes.issue(account.id(), now, settings.validity());
         notices.queue(account.notice(NoticeType.SIGN_IN_CODE, hearth.baseUrl() + SIGN_IN_CODE_PAGE + code, cipher).orElseThrow());

@@ -135,7 +135,7 @@ class AccountAdminController {
             java.util.Set<Role> chosen = java.util.EnumSet.noneOf(Role.class);
             for (String role : roles) {
                 chosen.add(java.util.Arrays.stream(Role.values()).filter(known -> known.name().equals(role)).findFirst()
-                        .orElseThrow(() -> new AccountRejectedException("That is not a role.")));
+                        .orElseThrow(() -> new AccountRejectedException("identity.refused.notARole")));
             }
             administration.changeRoles(id, chosen, Actor.of(authentication));
         } catch (AccountRejectedException refused) {
@@ -155,7 +155,7 @@ class AccountAdminController {
 
     private String refused(UUID id, AccountRejectedException refused, Model model, Locale locale, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        model.addAttribute("error", refused.getMessage());
+        model.addAttribute("error", refused);
         return account(id, model, locale);
     }
 

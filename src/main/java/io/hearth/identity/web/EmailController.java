@@ -37,7 +37,7 @@ class EmailController {
         try {
             accounts.changeOwnEmail(authentication.getName(), currentPassword.toCharArray(), newEmail.strip());
         } catch (AccountRejectedException rejected) {
-            model.addAttribute("error", rejected.getMessage());
+            model.addAttribute("error", rejected);
             model.addAttribute("newEmail", newEmail);
             return form(authentication, model);
         }

@@ -40,7 +40,7 @@ class PasswordController {
         try {
             accounts.changePassword(authentication.getName(), currentPassword.toCharArray(), newPassword.toCharArray());
         } catch (AccountRejectedException rejected) {
-            model.addAttribute("error", rejected.getMessage());
+            model.addAttribute("error", rejected);
             return form(session, model);
         }
         PasswordExpiry.clear(session);

@@ -48,7 +48,7 @@ class PasswordResetController {
         try {
             accounts.resetPassword(token, newPassword.toCharArray());
         } catch (AccountRejectedException rejected) {
-            model.addAttribute("error", rejected.getMessage());
+            model.addAttribute("error", rejected);
             return "identity/reset";
         }
         return "redirect:/signin?reset";

@@ -67,7 +67,7 @@ class SecondFactorController {
         try {
             secondFactors.sendEmailCode(authentication.getName());
         } catch (AccountRejectedException refused) {
-            model.addAttribute("error", refused.getMessage());
+            model.addAttribute("error", refused);
             return prompt(authentication, model);
         }
         return "redirect:" + SecondFactorAuthenticationFilter.PATH + "?emailed";
@@ -99,7 +99,7 @@ class SecondFactorController {
         try {
             recoveryCodes = secondFactors.enrolAuthenticatorApp(authentication.getName(), secret, code);
         } catch (AccountRejectedException rejected) {
-            model.addAttribute("error", rejected.getMessage());
+            model.addAttribute("error", rejected);
             return enrolment(authentication, session, model);
         }
         session.removeAttribute(PENDING_SECRET);

@@ -73,7 +73,7 @@ class SecurityPageController {
             Authentication authentication, HttpSession session, Model model, Locale locale) {
         String trimmed = name.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_PASSKEY_NAME || trimmed.codePoints().anyMatch(Character::isISOControl)) {
-            return refused(new AccountRejectedException("Give the passkey a name of up to " + MAX_PASSKEY_NAME + " characters."),
+            return refused(new AccountRejectedException("identity.refused.passkeyName", MAX_PASSKEY_NAME),
                     authentication, model, locale);
         }
         try {
@@ -100,7 +100,7 @@ class SecurityPageController {
     }
 
     private String refused(AccountRejectedException rejected, Authentication authentication, Model model, Locale locale) {
-        model.addAttribute("error", rejected.getMessage());
+        model.addAttribute("error", rejected);
         return security(authentication, model, locale);
     }
 }

@@ -56,7 +56,7 @@ class StaffInvitationController {
         try {
             accounts.inviteStaff(form.username(), form.displayName(), form.email(), form.chosenRoles());
         } catch (AccountRejectedException rejected) {
-            model.addAttribute("error", rejected.getMessage());
+            model.addAttribute("error", rejected);
             return "identity/invite-staff";
         }
         model.addAttribute("invited", form.username());

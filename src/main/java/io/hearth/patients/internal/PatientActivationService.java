@@ -24,9 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PatientActivationService implements PatientActivation {
 
-    static final String NO_MATCH = "That activation code and date of birth do not match an invitation from the practice."
-            + " Check both, or ask the practice for a new code.";
-    static final String THROTTLED = "Too many attempts from your network. Wait a few minutes, then try again.";
 
     private final ActivationCodes codes;
     private final PatientIdentities patients;
@@ -49,10 +46,10 @@ class PatientActivationService implements PatientActivation {
     @Transactional
     public String issueCode(UUID patientId) {
         if (patients.of(patientId).isEmpty()) {
-            throw new ActivationRefusedException("There is no patient record with that id.");
+            throw new ActivationRefusedException("patients.refused.noRecord");
         }
         if (accounts.patientHasAccount(patientId)) {
-            throw new ActivationRefusedException("This patient already has an account. They can reset their password from the sign-in page.");
+            throw new ActivationRefusedException("patients.refused.patientHasAccount");
         }
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         String issuedBy = authentication == null ? Actor.system("demo").id() : Actor.of(authentication).id();
@@ -66,7 +63,7 @@ class PatientActivationService implements PatientActivation {
     @Transactional
     public void signUp(SignUp request, String clientAddress) {
         if (throttle.blocked(clientAddress)) {
-            throw new ActivationRefusedException(THROTTLED);
+            throw new ActivationRefusedException("patients.refused.throttled");
         }
         Optional<ActivationCodes.Usable> code = codes.find(request.code(), clock.instant());
         Optional<PatientIdentity> patient = code.flatMap(usable -> patients.of(usable.patientId()));
@@ -74,17 +71,17 @@ class PatientActivationService implements PatientActivation {
             throttle.recordFailure(clientAddress);
             audit.record(AuditEvent.of(AuditAction.ACCOUNT_CREATED, AuditOutcome.FAILURE).by(Actor.ANONYMOUS)
                     .because("sign-up refused: activation code or date of birth not matching"));
-            throw new ActivationRefusedException(NO_MATCH);
+            throw new ActivationRefusedException("patients.refused.noMatch");
         }
         UUID patientId = code.get().patientId();
         if (accounts.patientHasAccount(patientId)) {
-            throw new ActivationRefusedException("This record already has an account. Sign in, or reset your password from the sign-in page.");
+            throw new ActivationRefusedException("patients.refused.recordHasAccount");
         }
         try {
             accounts.create(request.username(), patient.get().name(), request.password(), EnumSet.of(Role.PATIENT));
             accounts.changeEmail(request.username(), request.email());
         } catch (AccountRejectedException rejected) {
-            throw new ActivationRefusedException(rejected.getMessage());
+            throw new ActivationRefusedException(rejected.key(), rejected.getArguments());
         }
         accounts.linkPatient(request.username(), patientId);
         accounts.sendEmailConfirmation(request.username());

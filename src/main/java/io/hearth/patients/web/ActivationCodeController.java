@@ -37,7 +37,7 @@ class ActivationCodeController {
         try {
             model.addAttribute("code", activation.issueCode(patient));
         } catch (ActivationRefusedException refused) {
-            model.addAttribute("error", refused.getMessage());
+            model.addAttribute("error", refused);
         }
         return "patients/activation-code";
     }

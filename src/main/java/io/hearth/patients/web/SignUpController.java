@@ -67,7 +67,7 @@ class SignUpController {
             activation.signUp(new PatientActivation.SignUp(form.code(), birthDate, form.username(), form.email(),
                     form.password().toCharArray()), request.getRemoteAddr());
         } catch (ActivationRefusedException refused) {
-            model.addAttribute("error", refused.getMessage());
+            model.addAttribute("error", refused);
             return "patients/signup";
         }
         return "redirect:/signin?registered";

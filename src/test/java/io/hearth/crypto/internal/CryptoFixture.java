@@ -61,7 +61,7 @@ final class CryptoFixture {
     }
 
     TinkKeyRotation rotation(List<io.hearth.crypto.ReencryptionTarget> targets) {
-        return new TinkKeyRotation(keysets, fields, () -> targets, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        return new TinkKeyRotation(keysets, fields, () -> targets, () -> new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
     }
 
     /**

@@ -57,7 +57,7 @@ class EmailLookAlikeBackfillIT {
         assertThat(indexOf("later.address")).as("kept, unindexed").isNull();
         assertThat(accounts.emailOf("later.address")).contains(lookAlike);
         assertThatThrownBy(() -> accounts.changeEmail("newest.address", "demo.adm\u0131n@clinic.example"))
-                .isInstanceOf(AccountRejectedException.class).hasMessage("Another account uses that email address.");
+                .isInstanceOf(AccountRejectedException.class).hasMessage("identity.refused.emailTaken");
     }
 
     private String indexOf(String username) {

@@ -1,5 +1,6 @@
 package io.hearth.identity.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,14 +20,14 @@ class PasswordPolicyTests {
     @Test
     void refusesShortPasswordsCountingCharactersNotBytes() {
         assertThatThrownBy(() -> policy.check("Tr0ub4dor&3", "alice")).isInstanceOf(AccountRejectedException.class)
-                .hasMessageContaining("at least 12");
+                .satisfies(refused -> assertThat(String.valueOf(((AccountRejectedException) refused).getArguments()[0])).contains("at least 12"));
         assertThatCode(() -> policy.check("ñandú-pingüino-río", "alice")).doesNotThrowAnyException();
     }
 
     @Test
     void refusesCommonAndGuessablePasswords() {
         assertThatThrownBy(() -> policy.check("password1234", "alice")).isInstanceOf(AccountRejectedException.class)
-                .hasMessageContaining("too easy to guess");
+                .satisfies(refused -> assertThat(String.valueOf(((AccountRejectedException) refused).getArguments()[0])).contains("too easy to guess"));
         assertThatThrownBy(() -> policy.check("qwertyuiop123", "alice")).isInstanceOf(AccountRejectedException.class);
         assertThatThrownBy(() -> policy.check("aaaaaaaaaaaaaaaa", "alice")).isInstanceOf(AccountRejectedException.class);
     }
@@ -34,14 +35,14 @@ class PasswordPolicyTests {
     @Test
     void refusesPasswordsContainingTheUsersOwnNames() {
         assertThatThrownBy(() -> policy.check("zebulonharrow-violin-77", "zebulon.harrow", "Zebulon Harrow"))
-                .isInstanceOf(AccountRejectedException.class).hasMessageContaining("name");
+                .isInstanceOf(AccountRejectedException.class).satisfies(refused -> assertThat(String.valueOf(((AccountRejectedException) refused).getArguments()[0])).contains("name"));
     }
 
     @Test
     void refusesOverlongPasswordsInsteadOfTruncating() {
         String tooLong = "correct horse battery staple ".repeat(10);
         assertThatThrownBy(() -> policy.check(tooLong, "alice")).isInstanceOf(AccountRejectedException.class)
-                .hasMessageContaining("at most 256");
+                .satisfies(refused -> assertThat(String.valueOf(((AccountRejectedException) refused).getArguments()[0])).contains("at most 256"));
     }
 
     @Test
