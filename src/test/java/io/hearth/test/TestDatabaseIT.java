@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class TestDatabaseIT {
         return jdbc.query(HISTORY, (row, i) -> row.getString(1) + " " + row.getInt(2) + " " + row.getTimestamp(3).toInstant());
     }
 
-    private static <T> T asOwner(String url, java.util.function.Function<JdbcTemplate, T> query) {
+    private static <T> T asOwner(String url, Function<JdbcTemplate, T> query) {
         try (Connection connection = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password())) {
             return query.apply(new JdbcTemplate(new SingleConnectionDataSource(connection, true)));
         } catch (SQLException e) {
