@@ -43,7 +43,7 @@ class BackupRestoreIT {
     @Test
     void aBackupRestoresIntoAFreshDatabaseAndFolderThatStartsAndDecryptsEverything() throws Exception {
         Assumptions.assumeTrue(TestDatabase.onPostgres(), "pg_dump and pg_restore");
-        String original = TestDatabase.createDatabase();
+        String original = TestDatabase.createMigratedDatabase();
         Path dataA = temp.resolve("node-a");
         Path dataB = temp.resolve("node-b");
         Path backup = Files.createDirectories(temp.resolve("backup"));

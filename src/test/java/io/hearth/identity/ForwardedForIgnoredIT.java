@@ -3,7 +3,7 @@ package io.hearth.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearth.test.PortalClient;
-import io.hearth.test.PortalTest;
+import io.hearth.test.SharedPortalTest;
 import io.hearth.test.TestAudit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,7 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Without a proxy configured, a client cannot pick its own address with X-Forwarded-For to slip past the throttle. */
-@PortalTest
+@SharedPortalTest
 class ForwardedForIgnoredIT {
 
     @LocalServerPort

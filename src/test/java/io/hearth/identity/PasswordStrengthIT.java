@@ -3,14 +3,14 @@ package io.hearth.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearth.test.PortalClient;
-import io.hearth.test.PortalTest;
+import io.hearth.test.SharedPortalTest;
 import io.hearth.test.TestAccounts;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@PortalTest
+@SharedPortalTest
 class PasswordStrengthIT {
 
     @LocalServerPort

@@ -26,7 +26,7 @@ class TwoNodesIT {
 
     @Test
     void nodesShareSessionsAndTheLockoutCount() {
-        String database = TestDatabase.createDatabase();
+        String database = TestDatabase.createMigratedDatabase();
         TestClock.INSTANCE.advance(Duration.ofMinutes(11)); // a fresh address-throttle window: every request is from 127.0.0.1
         try (ConfigurableApplicationContext nodeB = TestNodes.start(database)) {
             int portB = TestNodes.port(nodeB);

@@ -66,7 +66,7 @@ class DiskFullIT {
         }
         byte[] scan = Arrays.copyOf(TestFiles.PDF, 512 * 1024);
 
-        try (ConfigurableApplicationContext node = TestNodes.start(TestDatabase.createDatabase(), dataDir.toString())) {
+        try (ConfigurableApplicationContext node = TestNodes.start(TestDatabase.createMigratedDatabase(), dataDir.toString())) {
             node.getBean(TestAccounts.class).create("full.disk", "Fay Fulldisk", PASSWORD, Role.PATIENT);
             node.getBean(Accounts.class).linkPatient("full.disk", UUID.randomUUID());
             JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);

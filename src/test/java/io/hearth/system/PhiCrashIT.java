@@ -60,7 +60,7 @@ class PhiCrashIT {
     @Test
     void everyAcknowledgedWriteSurvivesAKillDashNineOnceWithItsAuditEntry() throws Exception {
         assumeThat(TestDatabase.onPostgres()).as("two processes share the database: PostgreSQL only").isTrue();
-        url = TestDatabase.createDatabase();
+        url = TestDatabase.createMigratedDatabase();
         Path dataDir = Path.of("target/phi-crash", UUID.randomUUID().toString().substring(0, 8));
         Files.createDirectories(dataDir);
         portal = new PortalProcess(url, dataDir);

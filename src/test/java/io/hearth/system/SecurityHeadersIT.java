@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hearth.identity.Accounts;
 import io.hearth.identity.Role;
 import io.hearth.test.PortalClient;
-import io.hearth.test.PortalTest;
+import io.hearth.test.SharedPortalTest;
 import io.hearth.test.TestAccounts;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@PortalTest
+@SharedPortalTest
 class SecurityHeadersIT {
 
     static final String PASSWORD = "quiet-meadow-copper-71";

@@ -14,7 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * A fresh PostgreSQL database for each test context, dropped when the test JVM ends. Settings come from
+ * A fresh PostgreSQL database for each test context, dropped when the test JVM ends: a copy of a template migrated
+ * once per JVM ({@link MigratedTemplate}), so a context's Flyway only validates. Settings come from
  * HEARTH_TEST_PG_URL (the server, default jdbc:postgresql://127.0.0.1:5432/), HEARTH_TEST_PG_USER and
  * HEARTH_TEST_PG_PASSWORD (default hearth_test, a role with CREATEDB). Without a reachable server the tests fall
  * back to in-memory H2 with a loud warning, unless HEARTH_TEST_REQUIRE_POSTGRES=true.
@@ -60,7 +61,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        String url = createDatabase();
+        String url = createMigratedDatabase();
         String port = context.getEnvironment().getProperty(PORT_OVERRIDE);
         if (port != null) {
             url = url.replaceFirst("//([^/:]+):\\d+/", "//127.0.0.1:" + port + "/");
@@ -79,19 +80,37 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 "hearth.db.owner-password", postgres ? password() : "");
     }
 
-    /** A new empty database; its JDBC URL. */
+    /** A new empty database (the portal migrates it on start); its JDBC URL. */
     public static String createDatabase() {
-        String name = "hearth_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        if (!postgresReachable()) {
-            return "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-        }
+        return postgresReachable() ? serverUrl() + create("hearth_it_", null) : inMemory();
+    }
+
+    /**
+     * A new database the portal's migrations have already run on, copied from the JVM's template; its JDBC URL. On H2
+     * an empty one, which the portal migrates on start.
+     */
+    public static String createMigratedDatabase() {
+        return postgresReachable() ? serverUrl() + create("hearth_it_", MigratedTemplate.name()) : inMemory();
+    }
+
+    private static String inMemory() {
+        return "jdbc:h2:mem:" + randomName("hearth_it_") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    }
+
+    /** A new PostgreSQL database named with this prefix, empty or a copy of the template, dropped at JVM exit; its name. */
+    static String create(String prefix, String template) {
+        String name = randomName(prefix);
         try (Connection admin = DriverManager.getConnection(serverUrl() + "postgres", user(), password())) {
-            admin.createStatement().execute("create database " + name);
+            admin.createStatement().execute("create database " + name + (template == null ? "" : " template " + template));
             CREATED.add(name);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create test database " + name, e);
         }
-        return serverUrl() + name;
+        return name;
+    }
+
+    private static String randomName(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
     /**

@@ -38,7 +38,7 @@ class NoticeRestartIT {
 
     @Test
     void noticesQueuedWhileSmtpIsDownGoOutExactlyOnceAfterARestartAndWithTwoNodes() throws Exception {
-        String database = TestDatabase.createDatabase();
+        String database = TestDatabase.createMigratedDatabase();
         String batch = UUID.randomUUID().toString().substring(0, 8);
         List<String> recipients = IntStream.range(0, 20).mapToObj(i -> "restart" + i + "-" + batch + "@example.test").toList();
 
