@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class RefusalKeysTests {
 
     static final Pattern THROWN = Pattern.compile(
-            "new (?:AccountRejected|ActivationRefused|AlertRefused|EmergencyAccessRefused)Exception\\(\"([^\"]*)\"");
+            "new (?:[\\w.]+\\.)?(?:AccountRejected|ActivationRefused|AlertRefused|EmergencyAccessRefused)Exception\\(\"([^\"]*)\"");
 
     @Test
     void everyRefusalKeyHasItsText() throws IOException {

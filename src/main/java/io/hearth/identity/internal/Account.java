@@ -255,7 +255,7 @@ class Account {
      */
     void changeStaffRoles(Set<Role> newRoles) {
         if (newRoles.isEmpty() || newRoles.contains(Role.PATIENT) || roles.contains(Role.PATIENT)) {
-            throw new io.hearth.identity.AccountRejectedException("Choose one or more staff roles; patient accounts keep their role.");
+            throw new io.hearth.identity.AccountRejectedException("identity.refused.patientRoles");
         }
         this.roles = EnumSet.copyOf(newRoles);
     }
