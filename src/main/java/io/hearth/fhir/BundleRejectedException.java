@@ -7,11 +7,12 @@ package io.hearth.fhir;
 public class BundleRejectedException extends RuntimeException {
 
     /**
-     * Why: too large, not FHIR R4 JSON at all, valid FHIR with an entry that cannot be stored, or another import
-     * storing some of the same resources at the same moment (send it again), or as many imports running as the node
-     * allows (send it again later).
+     * Why: larger than the configured or requested limit, larger than this node's heap holds (a smaller limit, which
+     * raising the configured one does not change), not FHIR R4 JSON at all, valid FHIR with an entry that cannot be
+     * stored, or another import storing some of the same resources at the same moment (send it again), or as many
+     * imports running as the node allows (send it again later).
      */
-    public enum Problem { TOO_LARGE, MALFORMED, WRONG_VERSION, INVALID_ENTRY, CONFLICT, BUSY }
+    public enum Problem { TOO_LARGE, TOO_LARGE_FOR_HEAP, MALFORMED, WRONG_VERSION, INVALID_ENTRY, CONFLICT, BUSY }
 
     private final Problem problem;
     private final String location;

@@ -18,7 +18,8 @@ public interface FhirImport {
 
     /**
      * The same, refusing a bundle whose JSON (after gzip, if compressed) is larger than {@code maxBytes}, before
-     * parsing it ({@link BundleRejectedException.Problem#TOO_LARGE}).
+     * parsing it ({@link BundleRejectedException.Problem#TOO_LARGE}), or larger than this node's heap imports safely,
+     * whatever {@code maxBytes} says ({@link BundleRejectedException.Problem#TOO_LARGE_FOR_HEAP}).
      */
     ImportResult importBundle(InputStream json, String origin, long maxBytes);
 

@@ -93,6 +93,9 @@ public final class Bench {
                 RecordsBench.importOnly(portal);
                 RecordsBench.labResultsPage(portal, dataDir, port);
             }
+            if (only.contains("import-heap")) {
+                ImportHeapBench.run(portal);
+            }
         } finally {
             // key material and the certificate of a throw-away portal
             org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);

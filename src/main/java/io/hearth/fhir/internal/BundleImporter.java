@@ -80,8 +80,9 @@ class BundleImporter implements FhirImport {
             bundle = parser.parse(json, limit);
         } catch (BundleRejectedException tooLarge) {
             if (tooLarge.problem() == BundleRejectedException.Problem.TOO_LARGE && limit < maxBytes) {
-                throw new BundleRejectedException(BundleRejectedException.Problem.TOO_LARGE, "Bundle", "the bundle is larger than " + limit
-                        + " bytes, the most this heap of " + budget.maxHeap() / MB + " MB imports safely; give the JVM more heap (-Xmx)");
+                throw new BundleRejectedException(BundleRejectedException.Problem.TOO_LARGE_FOR_HEAP, "Bundle", String.format(java.util.Locale.ROOT,
+                        "the bundle is larger than %d bytes (%.1f MB), the most this server's heap of %d MB imports safely; send smaller"
+                                + " bundles, or give the server more heap (-Xmx)", limit, limit / (double) MB, budget.maxHeap() / MB));
             }
             throw tooLarge;
         }

@@ -61,6 +61,8 @@ class BundleEndpoint {
             return switch (rejected.problem()) {
                 case TOO_LARGE -> outcome(HttpStatus.PAYLOAD_TOO_LARGE, IssueSeverity.ERROR, IssueType.TOOCOSTLY, rejected.location(),
                         "The bundle is larger than the limit of " + limit() + " (" + rejected.getMessage() + ").");
+                case TOO_LARGE_FOR_HEAP -> outcome(HttpStatus.PAYLOAD_TOO_LARGE, IssueSeverity.ERROR, IssueType.TOOCOSTLY,
+                        rejected.location(), rejected.getMessage() + ". Nothing was stored.");
                 case MALFORMED, WRONG_VERSION -> outcome(HttpStatus.BAD_REQUEST, IssueSeverity.ERROR,
                         rejected.problem() == BundleRejectedException.Problem.WRONG_VERSION ? IssueType.NOTSUPPORTED : IssueType.STRUCTURE,
                         rejected.location(), rejected.getMessage() + ". Nothing was stored.");

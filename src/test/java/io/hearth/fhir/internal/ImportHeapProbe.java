@@ -41,6 +41,14 @@ public final class ImportHeapProbe {
 
     /** The bundle's entries {@code copies} times, each copy with its own UUIDs (so its own patient and resources). */
     public static byte[] replicated(Path file, int copies) throws IOException {
+        return replicated(file, 0, copies);
+    }
+
+    /**
+     * The same, numbering the copies from {@code firstCopy}: copy 0 is the bundle as it is, every other number gives
+     * other UUIDs, so bundles made from different numbers share no resource.
+     */
+    public static byte[] replicated(Path file, int firstCopy, int copies) throws IOException {
         String text;
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -49,10 +57,10 @@ public final class ImportHeapProbe {
         int end = text.lastIndexOf(']');
         String entries = text.substring(start, end);
         StringBuilder out = new StringBuilder(text.length() * copies).append(text, 0, start);
-        for (int copy = 0; copy < copies; copy++) {
+        for (int copy = firstCopy; copy < firstCopy + copies; copy++) {
             String prefix = copy + ":";
             Matcher uuid = UUID_TEXT.matcher(entries);
-            out.append(copy == 0 ? "" : ",").append(copy == 0 ? entries
+            out.append(copy == firstCopy ? "" : ",").append(copy == 0 ? entries
                     : uuid.replaceAll(found -> UUID.nameUUIDFromBytes((prefix + found.group()).getBytes(StandardCharsets.UTF_8)).toString()));
         }
         return out.append(text, end, text.length()).toString().getBytes(StandardCharsets.UTF_8);

@@ -13,33 +13,50 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 /**
  * The real portal in a child JVM with the {@code phi-driver} profile, on a given database and data folder, so a test
- * can kill it with SIGKILL and start it again on the same state. Secrets go through the environment, not the
- * command line. Output goes to a log file beside the data folder.
+ * can kill it with SIGKILL and start it again on the same state, or give it a heap of its own. Secrets go through the
+ * environment, not the command line. Output goes to a log file beside the data folder.
  */
 public final class PortalProcess {
 
     public static final String PASSPHRASE = "test-only-passphrase-not-secret";
 
+    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+
     private final String databaseUrl;
     private final Path dataDir;
     private final int port;
     private final int managementPort;
+    private final List<String> jvmOptions;
+    private final Map<String, String> settings;
     private Process process;
     private Path log;
     private int starts;
 
     public PortalProcess(String databaseUrl, Path dataDir) {
+        this(databaseUrl, dataDir, List.of("-Xmx512m"), Map.of());
+    }
+
+    /**
+     * A portal whose JVM has these options ({@code -Xmx384m}, say) and these settings over the defaults of
+     * {@link #start()} ({@code hearth.demo.enabled=true}, say); the offline commands get the same JVM options.
+     */
+    public PortalProcess(String databaseUrl, Path dataDir, List<String> jvmOptions, Map<String, String> settings) {
         this.databaseUrl = databaseUrl;
         this.dataDir = dataDir.toAbsolutePath();
         this.port = freePort();
         this.managementPort = freePort();
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.settings = Map.copyOf(settings);
     }
 
     public int port() {
@@ -58,16 +75,19 @@ public final class PortalProcess {
     public void start() throws IOException, InterruptedException {
         starts++;
         log = dataDir.resolveSibling(dataDir.getFileName() + "-portal-" + starts + ".log");
+        Map<String, String> arguments = new LinkedHashMap<>();
+        arguments.put("spring.profiles.active", "phi-driver");
+        arguments.put("hearth.data-dir", dataDir.toString());
+        arguments.put("hearth.demo.enabled", "false");
+        arguments.put("server.port", String.valueOf(port));
+        arguments.put("hearth.base-url", "https://localhost:" + port);
+        arguments.put("hearth.http.redirect-port", "-1");
+        arguments.put("management.server.port", String.valueOf(managementPort));
+        arguments.put("spring.datasource.hikari.maximum-pool-size", "10");
+        // replaced, not appended: Spring joins a repeated command-line setting into "false,true"
+        arguments.putAll(settings);
         List<String> command = new ArrayList<>(javaCommand(HearthApplication.class.getName()));
-        command.addAll(List.of(
-                "--spring.profiles.active=phi-driver",
-                "--hearth.data-dir=" + dataDir,
-                "--hearth.demo.enabled=false",
-                "--server.port=" + port,
-                "--hearth.base-url=https://localhost:" + port,
-                "--hearth.http.redirect-port=-1",
-                "--management.server.port=" + managementPort,
-                "--spring.datasource.hikari.maximum-pool-size=10"));
+        arguments.forEach((name, value) -> command.add("--" + name + "=" + value));
         process = builder(command).redirectOutput(log.toFile()).start();
         awaitReady(Duration.ofSeconds(180));
     }
@@ -107,6 +127,34 @@ public final class PortalProcess {
                 process.destroyForcibly().waitFor();
             }
         }
+    }
+
+    /**
+     * The heap the portal holds live: a full collection ({@code jcmd GC.run}, i.e. System.gc()), then the heap's
+     * "used" figure ({@code jcmd GC.heap_info}).
+     */
+    public long liveHeapBytes() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
+        if (!used.find()) {
+            throw new IllegalStateException("jcmd GC.heap_info did not name the heap in use");
+        }
+        return Long.parseLong(used.group(1)) * 1024;
+    }
+
+    private String jcmd(String what) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(process.pid()), what)
+                .redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (jcmd.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + what + " failed: " + output);
+        }
+        return output;
+    }
+
+    /** The whole log of the latest start. */
+    public String log() throws IOException {
+        return Files.readString(log);
     }
 
     public String logTail() {
@@ -166,10 +214,14 @@ public final class PortalProcess {
         return builder;
     }
 
-    /** java, the test JVM's class path (target/classes, target/test-classes and every dependency), the main class. */
-    private static List<String> javaCommand(String mainClass) {
+    /**
+     * java with this portal's JVM options, the test JVM's class path (target/classes, target/test-classes and every
+     * dependency), the main class.
+     */
+    private List<String> javaCommand(String mainClass) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
         String security = System.getProperty("java.security.properties");
         if (security != null) {
             command.add("-Djava.security.properties=" + security);
