@@ -2,6 +2,7 @@ package io.hearth.records.web;
 
 import io.hearth.records.CareTeams;
 import io.hearth.records.RecordKind;
+import io.hearth.records.ReferenceRanges;
 import io.hearth.records.internal.Chart;
 import io.hearth.records.internal.RecordAccess;
 import io.hearth.records.internal.RecordQuery;

@@ -2,6 +2,8 @@ package io.hearth.records.web;
 
 import io.hearth.records.RecordDetails;
 import io.hearth.records.RecordKind;
+import io.hearth.records.ReferenceRanges;
+import io.hearth.records.ResultFlag;
 import io.hearth.records.internal.Chart;
 import io.hearth.records.internal.ResultInReport;
 import io.hearth.records.internal.StoredRecord;

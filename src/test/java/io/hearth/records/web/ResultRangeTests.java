@@ -2,6 +2,8 @@ package io.hearth.records.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hearth.records.ReferenceRanges;
+import io.hearth.records.ResultFlag;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
-package io.hearth.records.web;
+package io.hearth.records;
 
 /** How a result compares with its reference range: from the laboratory's interpretation when sent, else computed. */
-enum ResultFlag {
+public enum ResultFlag {
     NONE, LOW, HIGH, ABNORMAL;
 
-    static ResultFlag of(String interpretation, Double value, Double low, Double high) {
+    public static ResultFlag of(String interpretation, Double value, Double low, Double high) {
         if (interpretation != null) {
             switch (interpretation) {
                 case "H", "HH", "HU", ">" -> {

@@ -1,4 +1,4 @@
-package io.hearth.records.web;
+package io.hearth.records;
 
 import java.util.Map;
 import java.util.Optional;
@@ -6,14 +6,15 @@ import java.util.Optional;
 /**
  * Typical adult reference intervals of common LOINC-coded tests, shown when the laboratory sent none (Synthea never
  * does). They are general guidance only: each laboratory has its own, so the page names the source with the range,
- * and a range is used only when the result's unit is the one the range is in.
+ * and a range is used only when the result's unit is the one the range is in. A clinical rule of the record, not of
+ * its pages: the FHIR API and other views use the same ranges.
  */
-final class ReferenceRanges {
+public final class ReferenceRanges {
 
-    static final String SOURCE = "typical adult range (MedlinePlus, U.S. National Library of Medicine); your laboratory's may differ";
+    public static final String SOURCE = "typical adult range (MedlinePlus, U.S. National Library of Medicine); your laboratory's may differ";
 
     /** @param low lowest normal value, or null; @param high highest normal value, or null */
-    record Range(Double low, Double high, String unit) {
+    public record Range(Double low, Double high, String unit) {
     }
 
     private static final Map<String, Range> BY_LOINC = Map.ofEntries(
@@ -47,7 +48,7 @@ final class ReferenceRanges {
     }
 
     /** The built-in range for this code ({@code system|code}) in this unit, if there is one. */
-    static Optional<Range> of(String code, String unit) {
+    public static Optional<Range> of(String code, String unit) {
         Range range = code == null ? null : BY_LOINC.get(code);
         return range != null && range.unit().equals(unit) ? Optional.of(range) : Optional.empty();
     }
