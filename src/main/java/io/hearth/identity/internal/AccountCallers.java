@@ -5,6 +5,7 @@ import io.hearth.identity.Caller;
 import io.hearth.identity.Callers;
 import io.hearth.identity.Role;
 import io.hearth.identity.Usernames;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,11 +16,16 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * The caller of a request from one indexed query, kept for the rest of the request (the page, its access decisions
- * and its layout all ask). Roles come from the authentication, as every other check reads them.
+ * The caller of a request from one indexed query of the account's row, kept for the rest of the request (the page,
+ * its access decisions, its layout and the patient link all ask). Roles come from the authentication, as every other
+ * check reads them.
  */
 @Component
 class AccountCallers implements Callers {
+
+    /** What a request needs of the account: its id, links and (encrypted) name; absent when there is no such account. */
+    record Row(UUID id, UUID patientId, UUID practitionerId, byte[] displayNameCiphertext) {
+    }
 
     private final JdbcTemplate jdbc;
     private final FieldCipher cipher;
@@ -34,14 +40,23 @@ class AccountCallers implements Callers {
         if (who == null || !who.isAuthenticated() || who instanceof AnonymousAuthenticationToken) {
             return Caller.nobody();
         }
+        Set<Role> roles = Role.heldBy(who);
+        return row(who.getName()).map(row -> Caller.person(row.id(), who.getName(), cipher.decrypt(row.displayNameCiphertext(),
+                Account.DISPLAY_NAME.at(row.id())), roles, roles.contains(Role.PATIENT) ? row.patientId() : null, row.practitionerId()))
+                .orElseGet(() -> Caller.person(null, who.getName(), null, roles, null, null));
+    }
+
+    /** The account's row, read once per request (every time outside one). */
+    Optional<Row> row(String username) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request == null) {
-            return read(who);
+            return read(username);
         }
-        String key = requestKey(who.getName());
-        Caller known = (Caller) request.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
-        if (known == null || !known.roles().equals(Role.heldBy(who))) {
-            known = read(who);
+        String key = requestKey(username);
+        @SuppressWarnings("unchecked")
+        Optional<Row> known = (Optional<Row>) request.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
+        if (known == null) {
+            known = read(username);
             request.setAttribute(key, known, RequestAttributes.SCOPE_REQUEST);
         }
         return known;
@@ -59,17 +74,9 @@ class AccountCallers implements Callers {
         return AccountCallers.class.getName() + "." + Usernames.key(username);
     }
 
-    private Caller read(Authentication who) {
-        Set<Role> roles = Role.heldBy(who);
-        return jdbc.query("select id, patient_id, practitioner_id, display_name_ciphertext from account where username_key = ?", rows -> {
-            if (!rows.next()) {
-                return Caller.person(null, who.getName(), null, roles, null, null);
-            }
-            UUID id = rows.getObject(1, UUID.class);
-            UUID patient = roles.contains(Role.PATIENT) ? rows.getObject(2, UUID.class) : null;
-            UUID practitioner = rows.getObject(3, UUID.class);
-            String name = cipher.decrypt(rows.getBytes(4), Account.DISPLAY_NAME.at(id));
-            return Caller.person(id, who.getName(), name, roles, patient, practitioner);
-        }, Usernames.key(who.getName()));
+    private Optional<Row> read(String username) {
+        return jdbc.query("select id, patient_id, practitioner_id, display_name_ciphertext from account where username_key = ?",
+                (rows, n) -> new Row(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class), rows.getObject(3, UUID.class), rows.getBytes(4)),
+                Usernames.key(username)).stream().findFirst();
     }
 }

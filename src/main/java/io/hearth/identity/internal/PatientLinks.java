@@ -1,58 +1,33 @@
 package io.hearth.identity.internal;
 
-import io.hearth.identity.Usernames;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * Which patient record an account belongs to: asked on every page of a patient's record, so it is one indexed
- * query, without a persistence context or a transaction around it, and asked once per request (the record and the
- * unread-message badge of one page both need it).
+ * Which patient record an account belongs to: asked on every page of a patient's record, so it is read from the
+ * account row {@link AccountCallers} keeps for the request (one indexed query for the page, its caller and its
+ * unread-message badge together), without a persistence context or a transaction around it.
  */
 @Component
 class PatientLinks {
 
     private final JdbcTemplate jdbc;
+    private final AccountCallers rows;
 
-    PatientLinks(JdbcTemplate jdbc) {
+    PatientLinks(JdbcTemplate jdbc, AccountCallers rows) {
         this.jdbc = jdbc;
+        this.rows = rows;
     }
 
     Optional<UUID> of(String username) {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request == null) {
-            return read(username);
-        }
-        String key = requestKey(username);
-        @SuppressWarnings("unchecked")
-        Optional<UUID> known = (Optional<UUID>) request.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
-        if (known == null) {
-            known = read(username);
-            request.setAttribute(key, known, RequestAttributes.SCOPE_REQUEST);
-        }
-        return known;
+        return rows.row(username).map(AccountCallers.Row::patientId);
     }
 
     /** After a change of the link, so that the rest of the request reads it again. */
     void forget(String username) {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null) {
-            request.removeAttribute(requestKey(username), RequestAttributes.SCOPE_REQUEST);
-        }
         AccountCallers.forget(username);
-    }
-
-    private static String requestKey(String username) {
-        return PatientLinks.class.getName() + "." + Usernames.key(username);
-    }
-
-    private Optional<UUID> read(String username) {
-        return jdbc.queryForList("select patient_id from account where username_key = ?", UUID.class, Usernames.key(username)).stream()
-                .filter(java.util.Objects::nonNull).findFirst();
     }
 
     Optional<String> usernameOf(UUID patientId) {
